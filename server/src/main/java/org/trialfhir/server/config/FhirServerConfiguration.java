@@ -3,6 +3,7 @@ package org.trialfhir.server.config;
 import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.parser.StrictErrorHandler;
 import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
@@ -45,6 +46,8 @@ class FhirServerConfiguration {
 			DatabaseBackedPagingProvider pagingProvider, RequestSizeLimit requestSizeLimit,
 			TrialFhirProperties properties) {
 		TrialFhirProperties.Fhir fhir = properties.fhir();
+		// unknown elements and malformed values are refused (400) rather than silently dropped
+		systemDao.getContext().setParserErrorHandler(new StrictErrorHandler());
 		RestfulServer server = new RestfulServer(systemDao.getContext());
 		server.setServerName("TrialFHIR");
 		server.registerProviders(resourceProviders.createProviders());
@@ -62,6 +65,8 @@ class FhirServerConfiguration {
 				? new HardcodedServerAddressStrategy(fhir.publicBaseUrl()) : new IncomingRequestAddressStrategy());
 
 		server.registerInterceptor(requestSizeLimit);
+		server.registerInterceptor(new ResourceIdFormat());
+		server.registerInterceptor(new CapabilityStatementCustomizer());
 		server.registerInterceptor(new ResponseHighlighterInterceptor());
 		return server;
 	}

@@ -1,0 +1,59 @@
+package org.trialfhir.server;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.SummaryEnum;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base of the integration tests: a HAPI generic client talking to the running server over HTTP.
+ */
+@TrialServerTest
+public abstract class FhirServerIT {
+
+	/** The FHIR context the tests parse and encode with (R4). */
+	protected static final FhirContext FHIR = FhirContext.forR4Cached();
+
+	@LocalServerPort
+	private int port;
+
+	/** Generic client on the server's FHIR endpoint. */
+	protected IGenericClient client;
+
+	@BeforeEach
+	void connect() {
+		FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+		// the first validation loads the FHIR definitions, which takes more than the default 10 s on a busy machine
+		FHIR.getRestfulClientFactory().setSocketTimeout(120_000);
+		client = FHIR.newRestfulGenericClient(baseUrl());
+	}
+
+	/** @return e.g. {@code http://localhost:54321/fhir} */
+	protected String baseUrl() {
+		return "http://localhost:" + port + "/fhir";
+	}
+
+	/** @return the server's root, e.g. {@code http://localhost:54321} */
+	protected String rootUrl() {
+		return "http://localhost:" + port;
+	}
+
+	/**
+	 * @param type resource type
+	 * @return how many resources of the type are stored (current versions)
+	 */
+	protected int count(Class<? extends IBaseResource> type) {
+		Bundle bundle = client.search()
+			.forResource(type)
+			.summaryMode(SummaryEnum.COUNT)
+			.returnBundle(Bundle.class)
+			.execute();
+		return bundle.getTotal();
+	}
+
+}
