@@ -1,8 +1,10 @@
 package org.trialfhir.server.analysis.binary;
 
 import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
 
 import org.apache.commons.statistics.distribution.HypergeometricDistribution;
+import org.trialfhir.server.analysis.ConfidenceInterval;
 
 /**
  * Fisher's exact test of independence in a 2 x 2 table, two-sided, as R's {@code fisher.test}.
@@ -13,21 +15,37 @@ import org.apache.commons.statistics.distribution.HypergeometricDistribution;
  * as the observed one up to rounding are included).
  *
  * <p>The conditional maximum-likelihood odds ratio solves {@code E[a; psi] = a} under the noncentral
- * hypergeometric distribution (bisection on {@code log psi} to machine precision); it is 0 when {@code a} is the
- * smallest possible value and infinite when it is the largest. R solves the same equation with {@code uniroot}'s
- * default tolerance (about {@code 1e-4}), so R's printed estimate may differ from ours in the 5th digit.
+ * hypergeometric distribution; it is 0 when {@code a} is the smallest possible value and infinite when it is the
+ * largest. Its exact conditional interval (Cornfield 1956) is {@code [psi_L, psi_U]} with
+ * {@code P(A >= a; psi_L) = alpha/2} (0 if {@code a} is the smallest value) and {@code P(A <= a; psi_U) = alpha/2}
+ * (infinite if {@code a} is the largest). All three are solved by bisection on {@code log psi} to machine
+ * precision. R's {@code fisher.test} solves the same equations with {@code uniroot}'s default tolerance
+ * ({@code 1.2e-4} on the scale {@code psi} or {@code 1/psi} in (0, 1)), so its estimate and especially its
+ * interval limits can differ from these in the 3rd to 5th significant digit; the tests compare with R's equations
+ * solved precisely (and with {@code fisher.test}'s output at 1%).
  */
 public final class FisherExactTest {
 
-	private static final FisherExactTest DEFAULTS = new FisherExactTest();
+	private static final FisherExactTest DEFAULTS = new FisherExactTest(0.95);
 	private static final double RELATIVE_ERROR = 1 + 1e-7;
 
-	private FisherExactTest() {
+	private final double level;
+
+	private FisherExactTest(double level) {
+		this.level = level;
 	}
 
-	/** @return the two-sided test */
+	/** @return the two-sided test with a 95% odds-ratio interval */
 	public static FisherExactTest withDefaults() {
 		return DEFAULTS;
+	}
+
+	/**
+	 * @param confidenceLevel level of the odds-ratio interval
+	 * @return the test with that level
+	 */
+	public FisherExactTest withConfidenceLevel(double confidenceLevel) {
+		return new FisherExactTest(ConfidenceInterval.requireLevel(confidenceLevel));
 	}
 
 	/**
@@ -45,27 +63,28 @@ public final class FisherExactTest {
 				p += d;
 			}
 		}
-		return new FisherExactResult(table, Math.min(1, p), oddsRatio(s, table.a()));
+		int x = table.a();
+		double alpha = (1 - level) / 2;
+		double estimate = x == s.low ? 0
+				: x == s.high ? Double.POSITIVE_INFINITY : solveIncreasing(psi -> s.mean(psi), x);
+		double lower = x == s.low ? 0 : solveIncreasing(psi -> s.upperTail(psi, x), alpha);
+		double upper = x == s.high ? Double.POSITIVE_INFINITY : solveIncreasing(psi -> -s.lowerTail(psi, x), -alpha);
+		return new FisherExactResult(table, Math.min(1, p), estimate, ConfidenceInterval.of(lower, upper, level));
 	}
 
-	private static double oddsRatio(Support s, int x) {
-		if (x == s.low) {
-			return 0;
-		}
-		if (x == s.high) {
-			return Double.POSITIVE_INFINITY;
-		}
+	/** Solves {@code f(log psi) = target} for {@code f} increasing in {@code log psi}; returns {@code psi}. */
+	private static double solveIncreasing(DoubleUnaryOperator f, double target) {
 		double lo = -1;
 		double hi = 1;
-		while (s.mean(lo) > x) {
+		while (f.applyAsDouble(lo) > target && lo > -1e3) {
 			lo *= 2;
 		}
-		while (s.mean(hi) < x) {
+		while (f.applyAsDouble(hi) < target && hi < 1e3) {
 			hi *= 2;
 		}
-		for (int i = 0; i < 200 && hi - lo > 1e-15 * Math.max(1, Math.abs(lo)); i++) {
+		for (int i = 0; i < 300 && hi - lo > 4 * Math.ulp(Math.max(Math.abs(lo), Math.abs(hi))); i++) {
 			double mid = (lo + hi) / 2;
-			if (s.mean(mid) < x) {
+			if (f.applyAsDouble(mid) < target) {
 				lo = mid;
 			} else {
 				hi = mid;
@@ -112,6 +131,26 @@ public final class FisherExactTest {
 				mean += (low + i) * w[i];
 			}
 			return mean;
+		}
+
+		/** {@code P(A >= x)} at the given log odds ratio. */
+		double upperTail(double logOddsRatio, int x) {
+			double[] w = weights(logOddsRatio);
+			double p = 0;
+			for (int i = x - low; i < w.length; i++) {
+				p += w[i];
+			}
+			return p;
+		}
+
+		/** {@code P(A <= x)} at the given log odds ratio. */
+		double lowerTail(double logOddsRatio, int x) {
+			double[] w = weights(logOddsRatio);
+			double p = 0;
+			for (int i = 0; i <= x - low; i++) {
+				p += w[i];
+			}
+			return p;
 		}
 
 		private double[] weights(double logOddsRatio) {
