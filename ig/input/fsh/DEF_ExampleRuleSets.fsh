@@ -22,7 +22,7 @@ RuleSet: OutcomeMeasure(endpoint, type, description)
 
 RuleSet: DoseLevel(ordinal, dose, arm)
 * extension[doseLevel][+].extension[ordinal].valuePositiveInt = {ordinal}
-* extension[doseLevel][=].extension[dose].valueQuantity = {dose} '10*9{cells}' "x10^9 cells"
+* extension[doseLevel][=].extension[dose].valueQuantity = {dose} '10*9' "x10^9 cells"
 * extension[doseLevel][=].extension[arm].valueString = "{arm}"
 
 RuleSet: Arm(name, type, description)

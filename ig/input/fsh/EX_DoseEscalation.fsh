@@ -45,7 +45,7 @@ Description: "RAK cells 3 x 10^9 cells (dose level 2) on day 1 of cycle 1, open 
 * medicationCodeableConcept = TrialStudyProductCS#rak-cells "RAK cells"
 * subject = Reference(patient-zhang-wei)
 * effectiveDateTime = "2025-03-03T10:30:00+08:00"
-* dosage.dose = 3 '10*9{cells}' "x10^9 cells"
+* dosage.dose = 3 '10*9' "x10^9 cells"
 * dosage.text = "RAK cells 3 x 10^9 cells, intravenous infusion"
 * insert TreatmentCycle(1, 1)
 

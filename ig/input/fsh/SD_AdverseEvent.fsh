@@ -12,6 +12,7 @@ the CTCAE grade 1-5 as NCI Thesaurus codes, seriousness, onset date (`date`), at
 * actuality = #actual
 * subject MS
 * subject only Reference(TrialPatient)
+* subject obeys trial-ref-patient
 * event 1..1 MS
 * event from TrialAdverseEventTermVS (extensible)
 * event ^short = "MedDRA (CTCAE) term"
@@ -21,6 +22,7 @@ the CTCAE grade 1-5 as NCI Thesaurus codes, seriousness, onset date (`date`), at
 * date ^short = "Onset date"
 * study 1..1 MS
 * study only Reference(TrialResearchStudy)
+* study obeys trial-ref-research-study
 * suspectEntity 1..* MS
 * suspectEntity.instance only Reference(TrialMedicationAdministration or Medication or Substance or Procedure)
 * suspectEntity.causality 1..* MS
@@ -33,7 +35,7 @@ the CTCAE grade 1-5 as NCI Thesaurus codes, seriousness, onset date (`date`), at
 
 Invariant: trial-ae-1
 Description: "The event term is coded in MedDRA"
-Expression: "event.coding.where(system = 'https://www.meddra.org' and code.exists()).exists()"
+Expression: "event.exists() implies event.coding.where(system = 'https://www.meddra.org' and code.exists()).exists()"
 Severity: #error
 
 Invariant: trial-ae-2

@@ -168,3 +168,17 @@ Invariant: trial-arm-code
 Description: "An arm name (the join key of arms) is 1-32 upper-case letters, digits or hyphens, starting with a letter"
 Expression: "matches('^[A-Z][A-Z0-9-]{0,31}$')"
 Severity: #error
+
+// Reference target types. The validator checks a reference's type only when it can resolve the target, which a
+// validator without server access cannot; these invariants check the literal reference instead (relative, absolute,
+// versioned or conditional), and let through bundle-internal (urn:) and contained (#) references.
+
+Invariant: trial-ref-patient
+Description: "The reference points to a Patient"
+Expression: "(reference.exists() implies (reference.startsWith('#') or reference.startsWith('urn:') or reference.startsWith('Patient?') or reference.matches('^(.*/)?Patient/[^/]+(/_history/[^/]+)?$'))) and (type.exists() implies type = 'Patient')"
+Severity: #error
+
+Invariant: trial-ref-research-study
+Description: "The reference points to a ResearchStudy"
+Expression: "(reference.exists() implies (reference.startsWith('#') or reference.startsWith('urn:') or reference.startsWith('ResearchStudy?') or reference.matches('^(.*/)?ResearchStudy/[^/]+(/_history/[^/]+)?$'))) and (type.exists() implies type = 'ResearchStudy')"
+Severity: #error

@@ -20,6 +20,7 @@ twice-daily dosing, and days 1-5 (a TAS-102 dose on another cycle day is only wa
 * medicationCodeableConcept from TrialStudyProductVS (required)
 * subject MS
 * subject only Reference(TrialPatient)
+* subject obeys trial-ref-patient
 * effective[x] MS
 * dosage 1..1 MS
 * dosage.dose 1..1 MS
@@ -30,15 +31,15 @@ twice-daily dosing, and days 1-5 (a TAS-102 dose on another cycle day is only wa
 
 Invariant: trial-ma-1
 Description: "A TAS-102 dose is in mg"
-Expression: "medication.coding.where(system = 'http://trialfhir.org/fhir/CodeSystem/trial-study-product' and code = 'tas-102').exists() implies dosage.dose.code = 'mg'"
+Expression: "(medication.coding.where(system = 'http://trialfhir.org/fhir/CodeSystem/trial-study-product' and code = 'tas-102').exists() and dosage.dose.exists()) implies dosage.dose.code = 'mg'"
 Severity: #error
 
 Invariant: trial-ma-2
 Description: "A TAS-102 dose lies between 20 and 35 mg/m² times the dosing body surface area (protocol dose and its reductions), ± 2.5 mg for rounding to whole tablets"
-Expression: "(medication.coding.where(system = 'http://trialfhir.org/fhir/CodeSystem/trial-study-product' and code = 'tas-102').exists() and dosage.extension('http://trialfhir.org/fhir/StructureDefinition/trial-dosing-body-surface-area').exists()) implies (dosage.dose.value <= 35 * dosage.extension('http://trialfhir.org/fhir/StructureDefinition/trial-dosing-body-surface-area').value.value + 2.5 and dosage.dose.value >= 20 * dosage.extension('http://trialfhir.org/fhir/StructureDefinition/trial-dosing-body-surface-area').value.value - 2.5)"
+Expression: "(medication.coding.where(system = 'http://trialfhir.org/fhir/CodeSystem/trial-study-product' and code = 'tas-102').exists() and dosage.dose.value.exists() and dosage.extension('http://trialfhir.org/fhir/StructureDefinition/trial-dosing-body-surface-area').value.value.exists()) implies (dosage.dose.value <= 35 * dosage.extension('http://trialfhir.org/fhir/StructureDefinition/trial-dosing-body-surface-area').value.value + 2.5 and dosage.dose.value >= 20 * dosage.extension('http://trialfhir.org/fhir/StructureDefinition/trial-dosing-body-surface-area').value.value - 2.5)"
 Severity: #error
 
 Invariant: trial-ma-3
 Description: "TAS-102 is given on days 1-5 of a cycle (protocol deviation otherwise)"
-Expression: "medication.coding.where(system = 'http://trialfhir.org/fhir/CodeSystem/trial-study-product' and code = 'tas-102').exists() implies extension('http://trialfhir.org/fhir/StructureDefinition/trial-treatment-cycle').extension('day').value <= 5"
+Expression: "(medication.coding.where(system = 'http://trialfhir.org/fhir/CodeSystem/trial-study-product' and code = 'tas-102').exists() and extension('http://trialfhir.org/fhir/StructureDefinition/trial-treatment-cycle').extension('day').value.exists()) implies extension('http://trialfhir.org/fhir/StructureDefinition/trial-treatment-cycle').extension('day').value <= 5"
 Severity: #warning

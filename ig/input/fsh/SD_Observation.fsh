@@ -12,6 +12,7 @@ RECIST 1.1 overall response at one tumour assessment: CR, PR, SD, PD or NE as NC
 * code = TrialObservationTypeCS#recist-overall-response
 * subject 1..1 MS
 * subject only Reference(TrialPatient)
+* subject obeys trial-ref-patient
 * effective[x] 1..1 MS
 * effective[x] only dateTime
 * effective[x] ^short = "Assessment date"
@@ -30,6 +31,7 @@ Description: "Body surface area (LOINC 8277-6) in m², used to check TAS-102 dos
 * code = $LOINC#8277-6
 * subject 1..1 MS
 * subject only Reference(TrialPatient)
+* subject obeys trial-ref-patient
 * effective[x] 1..1 MS
 * effective[x] only dateTime
 * value[x] 1..1 MS

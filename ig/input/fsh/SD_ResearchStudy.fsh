@@ -17,6 +17,7 @@ dose-escalation design, the target DLT rate and the DLT window are extensions.
 * phase from $research-study-phase-vs (required)
 * partOf MS
 * partOf only Reference(TrialResearchStudy)
+* partOf obeys trial-ref-research-study
 * arm MS
 * arm.name MS
 * arm.name obeys trial-arm-code

@@ -16,8 +16,10 @@ and, in dose escalation, the dose level are extensions.
 * period.start ^short = "Time origin: randomization date (part 2) or first dose date (part 1)"
 * study MS
 * study only Reference(TrialResearchStudy)
+* study obeys trial-ref-research-study
 * individual MS
 * individual only Reference(TrialPatient)
+* individual obeys trial-ref-patient
 * assignedArm MS
 * assignedArm obeys trial-arm-code
 * actualArm MS
