@@ -5,8 +5,9 @@
  *   node build/compile-ig.js <ig-dir> <target-dir>
  *
  * 1. Builds a build-local FHIR package cache holding hl7.fhir.r4.core#4.0.1. That package cannot be installed from
- *    npm, but hl7.fhir.r4.examples@4.0.1 (a devDependency) carries the full R4 definition set; its conformance
- *    resources are copied into <target>/fhir-packages/hl7.fhir.r4.core#4.0.1/package/.
+ *    npm, but hl7.fhir.r4.examples@4.0.1 (a devDependency) carries the full R4 definition set; its
+ *    StructureDefinitions, ValueSets and CodeSystems are copied into
+ *    <target>/fhir-packages/hl7.fhir.r4.core#4.0.1/package/.
  * 2. Runs SUSHI through its API against that cache only. The registry and build-server clients are replaced by
  *    stubs that refuse, so nothing is fetched from the network; SUSHI's automatic dependencies (tools, terminology,
  *    extensions packages) are not loaded.
@@ -36,10 +37,12 @@ const tar = require('tar');
 
 const CORE_ID = 'hl7.fhir.r4.core';
 const CORE_VERSION = '4.0.1';
-const CONFORMANCE_TYPES = new Set([
-  'StructureDefinition', 'ValueSet', 'CodeSystem', 'SearchParameter', 'OperationDefinition', 'ConceptMap',
-  'CapabilityStatement', 'CompartmentDefinition', 'NamingSystem', 'StructureMap', 'ImplementationGuide'
-]);
+/**
+ * What SUSHI needs from R4 core: definitions of types, profiles, extensions and terminology. (R4's search parameters,
+ * operation definitions and concept maps are not needed to compile FSH, and leaving them out saves a third of the
+ * load time.) The examples package names its files <ResourceType>-<id>.json.
+ */
+const CORE_TYPES = ['StructureDefinition', 'ValueSet', 'CodeSystem'];
 /** Fixed mtime of every tar entry, so the same sources give the same package bytes. */
 const PACK_MTIME = new Date('2025-01-01T00:00:00Z');
 
@@ -47,41 +50,36 @@ function log(message) {
   console.log(`[ig] ${message}`);
 }
 
-/** Step 1: a FHIR package cache with R4 core, made from the R4 examples package. */
+/** Step 1: a FHIR package cache with R4 core definitions, made from the R4 examples package. */
 function prepareCoreCache(cacheDir) {
   const pkgDir = path.join(cacheDir, `${CORE_ID}#${CORE_VERSION}`, 'package');
-  const marker = path.join(pkgDir, '.index.json');
-  if (fs.existsSync(marker)) {
+  const manifest = path.join(pkgDir, 'package.json');
+  if (fs.existsSync(manifest)) {
     return;
   }
   const examplesDir = path.dirname(require.resolve('hl7.fhir.r4.examples/package.json'));
   fs.rmSync(path.dirname(pkgDir), { recursive: true, force: true });
   fs.mkdirSync(pkgDir, { recursive: true });
-  const files = [];
-  for (const name of fs.readdirSync(examplesDir).sort()) {
-    if (!name.endsWith('.json') || name === 'package.json' || name.startsWith('.')) {
-      continue;
+  let count = 0;
+  for (const name of fs.readdirSync(examplesDir)) {
+    if (name.endsWith('.json') && CORE_TYPES.includes(name.split('-')[0])) {
+      fs.copyFileSync(path.join(examplesDir, name), path.join(pkgDir, name));
+      count++;
     }
-    const resource = JSON.parse(fs.readFileSync(path.join(examplesDir, name), 'utf8'));
-    if (!CONFORMANCE_TYPES.has(resource.resourceType)) {
-      continue;
-    }
-    fs.copyFileSync(path.join(examplesDir, name), path.join(pkgDir, name));
-    files.push(indexEntry(name, resource));
   }
-  fs.writeFileSync(path.join(pkgDir, 'package.json'), JSON.stringify({
+  // written last: its presence marks a complete cache
+  fs.writeFileSync(manifest, JSON.stringify({
     name: CORE_ID,
     version: CORE_VERSION,
     type: 'Core',
     fhirVersions: [CORE_VERSION],
     canonical: 'http://hl7.org/fhir',
     url: 'http://hl7.org/fhir/R4',
-    title: 'FHIR R4 core definitions (rebuilt from hl7.fhir.r4.examples 4.0.1)',
+    title: `FHIR R4 core definitions (${CORE_TYPES.join(', ')}) rebuilt from hl7.fhir.r4.examples 4.0.1`,
     license: 'CC0-1.0',
     author: 'HL7 Inc'
   }, null, 2));
-  fs.writeFileSync(marker, JSON.stringify({ 'index-version': 1, files }, null, 1));
-  log(`FHIR package cache: ${CORE_ID}#${CORE_VERSION} with ${files.length} conformance resources`);
+  log(`FHIR package cache: ${CORE_ID}#${CORE_VERSION} with ${count} definitions`);
 }
 
 function indexEntry(filename, resource) {
@@ -190,7 +188,6 @@ async function assemblePackage(resourcesDir) {
     fhirVersions: config.fhirVersion,
     type: 'fhir.ig',
     license: config.license,
-    author: config.publisher && config.publisher[0] ? config.publisher[0].name : undefined,
     dependencies: Object.fromEntries([[CORE_ID, CORE_VERSION],
       ...(config.dependencies || []).map(dep => [dep.packageId, dep.version])])
   };

@@ -37,3 +37,13 @@ RuleSet: TreatmentCycle(cycle, day)
 RuleSet: Attribution(instance, code)
 * suspectEntity[+].instance = Reference({instance})
 * suspectEntity[=].causality[+].assessment = TrialAttributionCS#{code}
+
+RuleSet: DoseEscalationSubject(number, patient, firstDose, arm, level)
+* insert SubjectIdentifier({number})
+* status = #on-study-intervention
+* period.start = "{firstDose}"
+* study = Reference(rak-part-1-dose-escalation)
+* individual = Reference({patient})
+* assignedArm = "{arm}"
+* actualArm = "{arm}"
+* extension[doseLevel].valuePositiveInt = {level}

@@ -1,4 +1,5 @@
-// Part 1 story: a subject at dose level 2 who has a dose-limiting toxicity in the first cycle.
+// Part 1 story: the dose-level-2 cohort of three; Zhang Wei has a dose-limiting toxicity in his first cycle, so under
+// 3+3 (1 DLT in 3) the cohort is expanded to six before escalating.
 
 Instance: patient-zhang-wei
 InstanceOf: TrialPatient
@@ -16,14 +17,43 @@ InstanceOf: TrialResearchSubject
 Usage: #example
 Title: "Zhang Wei in part 1, dose level 2"
 Description: "Zhang Wei's participation in part 1, treated at dose level 2 (arm DL2); the time origin is his first dose."
-* insert SubjectIdentifier(P1-004)
-* status = #on-study-intervention
-* period.start = "2025-03-03"
-* study = Reference(rak-part-1-dose-escalation)
-* individual = Reference(patient-zhang-wei)
-* assignedArm = "DL2"
-* actualArm = "DL2"
-* extension[doseLevel].valuePositiveInt = 2
+* insert DoseEscalationSubject(P1-004, patient-zhang-wei, 2025-03-03, DL2, 2)
+
+Instance: patient-wang-fang
+InstanceOf: TrialPatient
+Usage: #example
+Title: "Wang Fang"
+Description: "A patient with metastatic gastric cancer in the dose-level-2 cohort of part 1."
+* insert PatientIdentifier(MRN-0043980)
+* name.family = "Wang"
+* name.given = "Fang"
+* gender = #female
+* birthDate = "1966-05-02"
+
+Instance: subject-wang-fang-dose-level-2
+InstanceOf: TrialResearchSubject
+Usage: #example
+Title: "Wang Fang in part 1, dose level 2"
+Description: "Wang Fang, second subject of the dose-level-2 cohort; no DLT in her DLT window."
+* insert DoseEscalationSubject(P1-005, patient-wang-fang, 2025-03-05, DL2, 2)
+
+Instance: patient-liu-yang
+InstanceOf: TrialPatient
+Usage: #example
+Title: "Liu Yang"
+Description: "A patient with recurrent gastric cancer in the dose-level-2 cohort of part 1."
+* insert PatientIdentifier(MRN-0044512)
+* name.family = "Liu"
+* name.given = "Yang"
+* gender = #male
+* birthDate = "1970-11-19"
+
+Instance: subject-liu-yang-dose-level-2
+InstanceOf: TrialResearchSubject
+Usage: #example
+Title: "Liu Yang in part 1, dose level 2"
+Description: "Liu Yang, third subject of the dose-level-2 cohort; no DLT in his DLT window."
+* insert DoseEscalationSubject(P1-006, patient-liu-yang, 2025-03-10, DL2, 2)
 
 Instance: bsa-zhang-wei-screening
 InstanceOf: TrialBodySurfaceArea

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.TestFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every example of the IG validates without errors, as sent (with meta.profile) and with the profile applied by type. */
+/**
+ * Every example of the IG validates without errors, as sent (with meta.profile) and with the profile applied by type;
+ * the IG's search parameters, operation definitions and capability statement validate against R4.
+ */
 class ExampleValidationTests {
 
 	@TestFactory
@@ -31,6 +34,14 @@ class ExampleValidationTests {
 			copy.getMeta().setProfile(List.of());
 			assertNoErrors(copy, TestValidators.trial().validate(copy));
 		}));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> searchParametersOperationsAndCapabilityStatementValidate() {
+		return Stream.of("SearchParameter", "OperationDefinition", "CapabilityStatement")
+			.flatMap((type) -> IgPackage.ofType(type).stream())
+			.map((definition) -> DynamicTest.dynamicTest(name(definition),
+					() -> assertNoErrors(definition, TestValidators.trial().validate(definition))));
 	}
 
 	static void assertNoErrors(Resource resource, ValidationResult result) {

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ValidationCostTests {
 
-	private static final int ROUNDS = 20;
+	private static final int ROUNDS = 10;
 
 	@Test
 	void validationIsCheapOnceWarm() {
