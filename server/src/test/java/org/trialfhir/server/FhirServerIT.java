@@ -19,6 +19,8 @@ public abstract class FhirServerIT {
 	/** The FHIR context the tests parse and encode with (R4). */
 	protected static final FhirContext FHIR = FhirContext.forR4Cached();
 
+	private static boolean examplesStored;
+
 	@LocalServerPort
 	private int port;
 
@@ -31,6 +33,17 @@ public abstract class FhirServerIT {
 		// the first validation loads the FHIR definitions, which takes more than the default 10 s on a busy machine
 		FHIR.getRestfulClientFactory().setSocketTimeout(120_000);
 		client = FHIR.newRestfulGenericClient(baseUrl());
+		storeIgExamplesOnce();
+	}
+
+	/** The IG's examples are the shared reference data of the tests (the program study, the site, two patients). */
+	private void storeIgExamplesOnce() {
+		synchronized (FhirServerIT.class) {
+			if (!examplesStored) {
+				client.transaction().withBundle(IgExamples.asTransaction()).execute();
+				examplesStored = true;
+			}
+		}
 	}
 
 	/** @return e.g. {@code http://localhost:54321/fhir} */

@@ -34,7 +34,7 @@ class ResourceCrudIT extends FhirServerIT {
 
 		String search(DomainResource resource, References refs) {
 			return type + "?" + ("identifier".equals(searchParameter)
-					? "identifier=" + SampleResources.IDENTIFIER_SYSTEM + "|" + identifierOf(resource).getValue()
+					? "identifier=" + identifierOf(resource).getSystem() + "|" + identifierOf(resource).getValue()
 					: searchParameter + "=" + refs.patient().getReference());
 		}
 

@@ -3,28 +3,21 @@ package org.trialfhir.server;
 import java.util.UUID;
 
 import org.hl7.fhir.r4.model.AdverseEvent;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.DateType;
-import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Period;
-import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.ResearchSubject;
+import org.hl7.fhir.r4.model.Resource;
 
 /**
- * Small, valid R4 resources of the trial's types, each with a unique business identifier.
+ * New resources of the trial's types that follow the data contract: copies of the IG's examples with a fresh business
+ * identifier and the references a test asks for. References to other examples (the program study, the site) need the
+ * examples stored first ({@link FhirServerIT} does that).
  */
 public final class SampleResources {
-
-	/** Identifier system used by the samples. */
-	public static final String IDENTIFIER_SYSTEM = "urn:trialfhir:test";
 
 	private SampleResources() {
 	}
@@ -34,88 +27,85 @@ public final class SampleResources {
 		return UUID.randomUUID().toString();
 	}
 
-	/** @return a Patient with a unique identifier */
+	/** @return a living Patient with a unique medical record number */
 	public static Patient patient() {
-		Patient patient = new Patient();
-		patient.addIdentifier(identifier());
-		patient.addName().setFamily("Sample").addGiven("Pat");
-		patient.setGender(AdministrativeGender.FEMALE);
-		patient.setBirthDateElement(new DateType("1961-04-12"));
+		Patient patient = fresh(IgExamples.get(Patient.class, "patient-li-na"));
+		patient.setDeceased(null);
+		renew(patient.getIdentifierFirstRep());
 		return patient;
 	}
 
-	/** @return an active ResearchStudy with a unique identifier */
+	/** @return a randomized-part study with a unique identifier */
 	public static ResearchStudy study() {
-		ResearchStudy study = new ResearchStudy();
-		study.addIdentifier(identifier());
-		study.setTitle("RAK cells with TAS-102 in advanced gastric cancer");
-		study.setStatus(ResearchStudy.ResearchStudyStatus.ACTIVE);
-		study.addArm().setName("RAK");
-		study.addArm().setName("Control");
+		ResearchStudy study = fresh(IgExamples.get(ResearchStudy.class, "rak-part-2-randomized"));
+		study.getIdentifier().forEach(SampleResources::renew);
 		return study;
 	}
 
 	/**
 	 * @param study the study reference
 	 * @param patient the patient reference
-	 * @return an on-study ResearchSubject
+	 * @return a randomized ResearchSubject with a unique subject number
 	 */
 	public static ResearchSubject subject(Reference study, Reference patient) {
-		ResearchSubject subject = new ResearchSubject();
-		subject.addIdentifier(identifier());
-		subject.setStatus(ResearchSubject.ResearchSubjectStatus.ONSTUDY);
+		ResearchSubject subject = fresh(IgExamples.get(ResearchSubject.class, "subject-li-na-randomized"));
+		subject.getIdentifier().forEach(SampleResources::renew);
 		subject.setStudy(study);
 		subject.setIndividual(patient);
-		subject.setPeriod(new Period().setStartElement(new DateTimeType("2026-01-05")));
 		return subject;
 	}
 
 	/**
 	 * @param patient the patient reference
-	 * @return a final body-surface-area Observation
+	 * @return a body-surface-area Observation with a unique identifier
 	 */
 	public static Observation bodySurfaceArea(Reference patient) {
-		Observation observation = new Observation();
-		observation.addIdentifier(identifier());
-		observation.setStatus(Observation.ObservationStatus.FINAL);
-		observation.setCode(new CodeableConcept(new Coding("http://loinc.org", "8277-6", "Body surface area")));
+		Observation observation = fresh(IgExamples.get(Observation.class, "bsa-li-na-screening"));
+		observation.getIdentifier().clear();
+		observation.addIdentifier(newIdentifier());
 		observation.setSubject(patient);
-		observation.setEffective(new DateTimeType("2026-01-05"));
-		observation.setValue(new Quantity().setValue(1.72).setUnit("m2").setSystem("http://unitsofmeasure.org").setCode("m2"));
 		return observation;
 	}
 
 	/**
 	 * @param patient the patient reference
-	 * @return a completed TAS-102 administration
+	 * @return a TAS-102 administration with a unique identifier
 	 */
 	public static MedicationAdministration administration(Reference patient) {
-		MedicationAdministration administration = new MedicationAdministration();
-		administration.addIdentifier(identifier());
-		administration.setStatus(MedicationAdministration.MedicationAdministrationStatus.COMPLETED);
-		administration.setMedication(new CodeableConcept().setText("TAS-102 (trifluridine/tipiracil)"));
+		MedicationAdministration administration = fresh(
+				IgExamples.get(MedicationAdministration.class, "tas-102-li-na-cycle-1-day-1"));
+		administration.getIdentifier().clear();
+		administration.addIdentifier(newIdentifier());
 		administration.setSubject(patient);
-		administration.setEffective(new DateTimeType("2026-01-06"));
-		administration.getDosage().setDose(new Quantity().setValue(60).setUnit("mg"));
 		return administration;
 	}
 
 	/**
 	 * @param patient the patient reference
-	 * @return an actual adverse event
+	 * @return a grade-3 adverse event with a unique identifier, attributed to an example TAS-102 administration
 	 */
 	public static AdverseEvent adverseEvent(Reference patient) {
-		AdverseEvent event = new AdverseEvent();
-		event.setIdentifier(identifier());
-		event.setActuality(AdverseEvent.AdverseEventActuality.ACTUAL);
+		AdverseEvent event = fresh(IgExamples.get(AdverseEvent.class, "ae-li-na-alt-increased-grade-3"));
+		event.setIdentifier(newIdentifier());
 		event.setSubject(patient);
-		event.setEvent(new CodeableConcept().setText("Neutropenia"));
-		event.setDateElement(new DateTimeType("2026-01-20"));
 		return event;
 	}
 
-	private static Identifier identifier() {
+	/** Identifier system of the business identifiers the samples get where the example has none. */
+	public static final String IDENTIFIER_SYSTEM = "urn:trialfhir:test";
+
+	private static Identifier newIdentifier() {
 		return new Identifier().setSystem(IDENTIFIER_SYSTEM).setValue(uniqueId());
+	}
+
+	private static void renew(Identifier identifier) {
+		identifier.setValue(uniqueId());
+	}
+
+	private static <T extends Resource> T fresh(T example) {
+		example.setIdElement(null);
+		example.getMeta().setVersionId(null).setLastUpdated(null);
+		return example;
 	}
 
 }

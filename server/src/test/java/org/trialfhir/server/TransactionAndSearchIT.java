@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
@@ -59,8 +60,7 @@ class TransactionAndSearchIT extends FhirServerIT {
 	@Test
 	void conditionalCreateIsIdempotent() {
 		Patient patient = SampleResources.patient();
-		String condition = "identifier=" + SampleResources.IDENTIFIER_SYSTEM + "|"
-				+ patient.getIdentifierFirstRep().getValue();
+		String condition = "identifier=" + token(patient.getIdentifierFirstRep());
 
 		MethodOutcome first = client.create().resource(patient).conditionalByUrl("Patient?" + condition).execute();
 		MethodOutcome again = client.create().resource(patient).conditionalByUrl("Patient?" + condition).execute();
@@ -75,8 +75,7 @@ class TransactionAndSearchIT extends FhirServerIT {
 	@Test
 	void conditionalUpdateCreatesThenUpdatesTheSameResource() {
 		Patient patient = SampleResources.patient();
-		String url = "Patient?identifier=" + SampleResources.IDENTIFIER_SYSTEM + "|"
-				+ patient.getIdentifierFirstRep().getValue();
+		String url = "Patient?identifier=" + token(patient.getIdentifierFirstRep());
 
 		MethodOutcome created = client.update().resource(patient).conditionalByUrl(url).execute();
 		patient.getNameFirstRep().setFamily("Corrected");
@@ -211,21 +210,25 @@ class TransactionAndSearchIT extends FhirServerIT {
 		subject.getIdentifierFirstRep().setValue("subject-" + key);
 		Observation bsa = SampleResources.bodySurfaceArea(new Reference("urn:uuid:patient-" + key));
 		bsa.getIdentifierFirstRep().setValue("bsa-" + key);
-		add(bundle, "urn:uuid:study-" + key, study, "ResearchStudy", "study-" + key);
-		add(bundle, "urn:uuid:patient-" + key, patient, "Patient", "patient-" + key);
-		add(bundle, "urn:uuid:subject-" + key, subject, "ResearchSubject", "subject-" + key);
-		add(bundle, "urn:uuid:bsa-" + key, bsa, "Observation", "bsa-" + key);
+		add(bundle, "urn:uuid:study-" + key, study, study.getIdentifierFirstRep());
+		add(bundle, "urn:uuid:patient-" + key, patient, patient.getIdentifierFirstRep());
+		add(bundle, "urn:uuid:subject-" + key, subject, subject.getIdentifierFirstRep());
+		add(bundle, "urn:uuid:bsa-" + key, bsa, bsa.getIdentifierFirstRep());
 		return bundle;
 	}
 
-	private static void add(Bundle bundle, String fullUrl, Resource resource, String type, String identifier) {
+	private static void add(Bundle bundle, String fullUrl, Resource resource, Identifier identifier) {
 		bundle.addEntry()
 			.setFullUrl(fullUrl)
 			.setResource(resource)
 			.getRequest()
 			.setMethod(HTTPVerb.POST)
-			.setUrl(type)
-			.setIfNoneExist("identifier=" + SampleResources.IDENTIFIER_SYSTEM + "|" + identifier);
+			.setUrl(resource.fhirType())
+			.setIfNoneExist("identifier=" + token(identifier));
+	}
+
+	private static String token(Identifier identifier) {
+		return identifier.getSystem() + "|" + identifier.getValue();
 	}
 
 	private static List<String> locations(Bundle response) {

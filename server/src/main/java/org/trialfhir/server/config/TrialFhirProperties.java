@@ -19,10 +19,12 @@ import org.springframework.validation.annotation.Validated;
  * @param dataDir folder for the embedded database and other local state ({@code TRIALFHIR_DATA_DIR})
  * @param fhir the FHIR endpoint
  * @param searchCache HAPI's search result cache
+ * @param validation validation of writes against the trial profiles
  */
 @Validated
 @ConfigurationProperties("trial")
-public record TrialFhirProperties(@NotNull Path dataDir, @NotNull @Valid Fhir fhir, @NotNull @Valid SearchCache searchCache) {
+public record TrialFhirProperties(@NotNull Path dataDir, @NotNull @Valid Fhir fhir, @NotNull @Valid SearchCache searchCache,
+		@NotNull @Valid Validation validation) {
 
 	/**
 	 * The FHIR REST endpoint.
@@ -47,6 +49,14 @@ public record TrialFhirProperties(@NotNull Path dataDir, @NotNull @Valid Fhir fh
 	 * @param expireAfter how long stored search results (also used for paging) are kept
 	 */
 	public record SearchCache(boolean enabled, @NotNull Duration reuseFor, @NotNull Duration expireAfter) {
+	}
+
+	/**
+	 * Validation of every create and update of a profiled resource against its Trial profile.
+	 *
+	 * @param enabled whether writes are validated; switch off only to measure what validation costs
+	 */
+	public record Validation(boolean enabled) {
 	}
 
 }
