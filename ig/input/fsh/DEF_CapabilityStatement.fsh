@@ -53,3 +53,4 @@ operations return pooled results.
 * insert CapabilityResource(AdverseEvent, TrialAdverseEvent)
 * insert CapabilitySearchParam(ctcae-grade, http://trialfhir.org/fhir/SearchParameter/trial-adverseevent-ctcae-grade, token, [[By CTCAE grade.]])
 * insert CapabilitySearchParam(dlt, http://trialfhir.org/fhir/SearchParameter/trial-adverseevent-dlt, token, [[By dose-limiting toxicity flag.]])
+* insert CapabilitySearchParam(identifier, http://trialfhir.org/fhir/SearchParameter/trial-adverseevent-identifier, token, [[By business identifier (for idempotent conditional writes).]])

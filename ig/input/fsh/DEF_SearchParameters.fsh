@@ -81,3 +81,13 @@ Description: "Studies by endpoint code, e.g. endpoint=http://trialfhir.org/fhir/
 * name = "TrialResearchStudyEndpoint"
 * description = "Studies by endpoint (trial-outcome-measure.endpoint)."
 * insert TrialSearchParameter(endpoint, ResearchStudy, token, [[ResearchStudy.extension('http://trialfhir.org/fhir/StructureDefinition/trial-outcome-measure').extension('endpoint').value]])
+
+Instance: trial-adverseevent-identifier
+InstanceOf: SearchParameter
+Usage: #definition
+Title: "AdverseEvent: business identifier"
+Description: "Adverse events by business identifier, e.g. identifier=urn:hospital:ae|AE-0001. R4 defines no identifier search on AdverseEvent; an EHR interface needs one to send adverse events idempotently (conditional create/update)."
+* url = "http://trialfhir.org/fhir/SearchParameter/trial-adverseevent-identifier"
+* name = "TrialAdverseEventIdentifier"
+* description = "Adverse events by business identifier (AdverseEvent.identifier)."
+* insert TrialSearchParameter(identifier, AdverseEvent, token, [[AdverseEvent.identifier]])

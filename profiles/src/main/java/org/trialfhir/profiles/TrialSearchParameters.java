@@ -20,6 +20,12 @@ public final class TrialSearchParameters {
 	/** Canonical URL of {@link #AE_DLT}. */
 	public static final String AE_DLT_URL = TrialCanonical.SEARCH_PARAMETER + "trial-adverseevent-dlt";
 
+	/** AdverseEvent by business identifier (R4 has none), for idempotent conditional writes. */
+	public static final String AE_IDENTIFIER = "identifier";
+
+	/** Canonical URL of {@link #AE_IDENTIFIER}. */
+	public static final String AE_IDENTIFIER_URL = TrialCanonical.SEARCH_PARAMETER + "trial-adverseevent-identifier";
+
 	/** ResearchSubject by randomization stratum (token). */
 	public static final String SUBJECT_STRATUM = "stratum";
 
@@ -61,7 +67,7 @@ public final class TrialSearchParameters {
 	public static final String STUDY_ENDPOINT_URL = TrialCanonical.SEARCH_PARAMETER + "trial-researchstudy-endpoint";
 
 	/** Canonical URLs of every search parameter of the IG. */
-	public static final List<String> ALL_URLS = List.of(AE_CTCAE_GRADE_URL, AE_DLT_URL, SUBJECT_STRATUM_URL,
+	public static final List<String> ALL_URLS = List.of(AE_CTCAE_GRADE_URL, AE_DLT_URL, AE_IDENTIFIER_URL, SUBJECT_STRATUM_URL,
 			SUBJECT_DOSE_LEVEL_URL, SUBJECT_ASSIGNED_ARM_URL, SUBJECT_ACTUAL_ARM_URL,
 			MEDICATION_ADMINISTRATION_CYCLE_URL, STUDY_ENDPOINT_URL);
 
