@@ -49,6 +49,9 @@ class JpaPersistenceConfiguration {
 		settings.setEnforceReferentialIntegrityOnDelete(true);
 		settings.setIndexMissingFields(StorageSettings.IndexEnabledEnum.DISABLED);
 		settings.setResourceClientIdStrategy(JpaStorageSettings.ClientIdStrategyEnum.ALPHANUMERIC);
+		// the trial's value sets are small and some draw on external code systems (MedDRA) that cannot be expanded
+		// here; expand them in memory when asked instead of pre-expanding in the background
+		settings.setPreExpandValueSets(false);
 		return settings;
 	}
 

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -62,10 +61,10 @@ public final class ValidationIngestionBenchmark {
 	}
 
 	private static double run(boolean validation, int subjects, int threads, Path dataDir) throws Exception {
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TrialFhirApplication.class)
-			.properties(Map.of("server.port", "0", "trial.data-dir", dataDir.toString(), "trial.data-dir-absolute",
-					dataDir.toString(), "trial.validation.enabled", String.valueOf(validation), "logging.level.root", "WARN"))
-			.run()) {
+		// command-line arguments outrank application.yaml (default properties would not)
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TrialFhirApplication.class).run(
+				"--server.port=0", "--trial.data-dir=" + dataDir, "--trial.data-dir-absolute=" + dataDir,
+				"--trial.validation.enabled=" + validation, "--logging.level.root=WARN")) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
 			FHIR.getRestfulClientFactory().setSocketTimeout(120_000);
