@@ -10,11 +10,13 @@ import org.hl7.fhir.common.hapi.validation.support.BaseValidationSupport;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
- * Accepts codes of large external terminologies that TrialFHIR does not load (MedDRA is licensed; NCI Thesaurus and
- * LOINC are too large to carry), with a warning instead of the "unknown code system" error. Placed last in the chain,
- * it answers only what no other module answered: membership in a value set that enumerates codes (RECIST responses,
- * CTCAE grades) is still decided by the in-memory terminology service, so a code outside such a value set remains an
- * error, and so do unknown codes of the IG's own closed code systems.
+ * Accepts codes of large external terminologies that TrialFHIR does not load (MedDRA is
+ * licensed; NCI Thesaurus and LOINC are too large to carry), with a warning instead of
+ * the "unknown code system" error. Placed last in the chain, it answers only what no
+ * other module answered: membership in a value set that enumerates codes (RECIST
+ * responses, CTCAE grades) is still decided by the in-memory terminology service, so a
+ * code outside such a value set remains an error, and so do unknown codes of the IG's own
+ * closed code systems.
  */
 final class ExternalCodeSystemValidationSupport extends BaseValidationSupport {
 
@@ -70,7 +72,8 @@ final class ExternalCodeSystemValidationSupport extends BaseValidationSupport {
 	}
 
 	private static CodeValidationResult unchecked(String system, String code, String display) {
-		String message = "Code " + system + "#" + code + " was not checked: this code system is not loaded into TrialFHIR";
+		String message = "Code " + system + "#" + code
+				+ " was not checked: this code system is not loaded into TrialFHIR";
 		return new CodeValidationResult().setCode(code)
 			.setDisplay(display)
 			.setSeverity(IssueSeverity.WARNING)

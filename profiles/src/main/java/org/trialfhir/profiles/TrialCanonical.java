@@ -1,10 +1,11 @@
 package org.trialfhir.profiles;
 
 /**
- * Canonical URLs of the TrialFHIR implementation guide. This module is the only place where the IG's canonical URLs and
- * codes are spelled out; everything else refers to these constants: {@link TrialProfiles}, {@link TrialExtensions},
- * {@link TrialCodeSystems}, {@link TrialValueSets}, {@link TrialCodes}, {@link TrialSearchParameters} and
- * {@link TrialOperations}.
+ * Canonical URLs of the TrialFHIR implementation guide. This module is the only place
+ * where the IG's canonical URLs and codes are spelled out; everything else refers to
+ * these constants: {@link TrialProfiles}, {@link TrialExtensions},
+ * {@link TrialCodeSystems}, {@link TrialValueSets}, {@link TrialCodes},
+ * {@link TrialSearchParameters} and {@link TrialOperations}.
  */
 public final class TrialCanonical {
 
@@ -17,7 +18,10 @@ public final class TrialCanonical {
 	/** Version of the implementation guide package (sushi-config.yaml). */
 	public static final String IG_VERSION = "0.1.0";
 
-	/** Classpath location of the IG's NPM package, carried by the {@code trialfhir-ig} jar. */
+	/**
+	 * Classpath location of the IG's NPM package, carried by the {@code trialfhir-ig}
+	 * jar.
+	 */
 	public static final String IG_PACKAGE_CLASSPATH = "org/trialfhir/ig/package.tgz";
 
 	/** The ImplementationGuide resource of the package. */
@@ -26,13 +30,22 @@ public final class TrialCanonical {
 	/** The server's CapabilityStatement. */
 	public static final String CAPABILITY_STATEMENT = BASE + "/CapabilityStatement/trial-server";
 
-	/** Identifier system of study identifiers (ResearchStudy.identifier), e.g. {@code RAK-GC-01-P2}. */
+	/**
+	 * Identifier system of study identifiers (ResearchStudy.identifier), e.g.
+	 * {@code RAK-GC-01-P2}.
+	 */
 	public static final String STUDY_IDENTIFIER_SYSTEM = BASE + "/sid/study";
 
-	/** Identifier system of subject numbers (ResearchSubject.identifier), e.g. {@code P2-031}. */
+	/**
+	 * Identifier system of subject numbers (ResearchSubject.identifier), e.g.
+	 * {@code P2-031}.
+	 */
 	public static final String SUBJECT_IDENTIFIER_SYSTEM = BASE + "/sid/subject";
 
-	/** Identifier system of the site's medical record numbers (Patient.identifier) in the examples. */
+	/**
+	 * Identifier system of the site's medical record numbers (Patient.identifier) in the
+	 * examples.
+	 */
 	public static final String SITE_MRN_IDENTIFIER_SYSTEM = BASE + "/sid/plagh-mrn";
 
 	static final String STRUCTURE_DEFINITION = BASE + "/StructureDefinition/";

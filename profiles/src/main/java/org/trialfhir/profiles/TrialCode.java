@@ -1,6 +1,9 @@
 package org.trialfhir.profiles;
 
-/** A code of the IG's terminology: system, code and display, as {@link TrialCodes} enumerates them. */
+/**
+ * A code of the IG's terminology: system, code and display, as {@link TrialCodes}
+ * enumerates them.
+ */
 public interface TrialCode {
 
 	/** Canonical URL of the code system. */

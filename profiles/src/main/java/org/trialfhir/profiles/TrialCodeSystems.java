@@ -2,7 +2,9 @@ package org.trialfhir.profiles;
 
 import java.util.List;
 
-/** Canonical URLs of the IG's code systems and of the external code systems the IG uses. */
+/**
+ * Canonical URLs of the IG's code systems and of the external code systems the IG uses.
+ */
 public final class TrialCodeSystems {
 
 	/** Masking, ClinicalTrials.gov vocabulary. */
@@ -42,10 +44,16 @@ public final class TrialCodeSystems {
 	public static final List<String> ALL = List.of(MASKING, ALLOCATION, ARM_TYPE, ENDPOINT, DOSE_ESCALATION_DESIGN,
 			DOSE_DECISION, ROLE, STUDY_PRODUCT, STRATUM, AE_ATTRIBUTION, OBSERVATION_TYPE);
 
-	/** NCI Thesaurus (RECIST responses, CTCAE grades). Not loaded: codes are accepted with a warning. */
+	/**
+	 * NCI Thesaurus (RECIST responses, CTCAE grades). Not loaded: codes are accepted with
+	 * a warning.
+	 */
 	public static final String NCIT = "http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl";
 
-	/** MedDRA (adverse-event terms). Licensed, not loaded: codes are accepted with a warning. */
+	/**
+	 * MedDRA (adverse-event terms). Licensed, not loaded: codes are accepted with a
+	 * warning.
+	 */
 	public static final String MEDDRA = "https://www.meddra.org";
 
 	/** LOINC (body surface area). Not loaded: codes are accepted with a warning. */

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The codes of the IG, one enum per code system or value set. The enums mirror the CodeSystems and ValueSets of the
- * package exactly (a test compares them).
+ * The codes of the IG, one enum per code system or value set. The enums mirror the
+ * CodeSystems and ValueSets of the package exactly (a test compares them).
  */
 public final class TrialCodes {
 
@@ -18,7 +18,10 @@ public final class TrialCodes {
 	/** Code of TrialTumorResponse.code in {@link TrialCodeSystems#OBSERVATION_TYPE}. */
 	public static final String RECIST_OVERALL_RESPONSE = "recist-overall-response";
 
-	/** TAS-102 protocol dose in mg per m² body surface area, per administration (twice daily). */
+	/**
+	 * TAS-102 protocol dose in mg per m² body surface area, per administration (twice
+	 * daily).
+	 */
 	public static final int TAS_102_MG_PER_M2 = 35;
 
 	/** R4 adverse-event seriousness: serious. */
@@ -27,7 +30,10 @@ public final class TrialCodes {
 	/** R4 adverse-event seriousness: non-serious. */
 	public static final String AE_NON_SERIOUS = "Non-serious";
 
-	/** RECIST 1.1 overall response (NCI Thesaurus), with the ranking used for best overall response. */
+	/**
+	 * RECIST 1.1 overall response (NCI Thesaurus), with the ranking used for best overall
+	 * response.
+	 */
 	public enum RecistResponse implements TrialCode {
 
 		/** Complete response. */
@@ -90,7 +96,10 @@ public final class TrialCodes {
 
 	}
 
-	/** CTCAE grade (NCI Thesaurus), same codes as HL7's adverse-event-clinical-research-grades. */
+	/**
+	 * CTCAE grade (NCI Thesaurus), same codes as HL7's
+	 * adverse-event-clinical-research-grades.
+	 */
 	public enum CtcaeGrade implements TrialCode {
 
 		/** Grade 1, mild. */
@@ -450,7 +459,10 @@ public final class TrialCodes {
 
 	}
 
-	/** Study products; RAK cells and control are both shown to blinded users as {@link #STUDY_CELL_PRODUCT}. */
+	/**
+	 * Study products; RAK cells and control are both shown to blinded users as
+	 * {@link #STUDY_CELL_PRODUCT}.
+	 */
 	public enum StudyProduct implements TrialCode {
 
 		/** TAS-102, background chemotherapy (not masked). */
@@ -486,7 +498,10 @@ public final class TrialCodes {
 			return this.display;
 		}
 
-		/** True for RAK cells and control: codes a blinded user must see as {@link #STUDY_CELL_PRODUCT}. */
+		/**
+		 * True for RAK cells and control: codes a blinded user must see as
+		 * {@link #STUDY_CELL_PRODUCT}.
+		 */
 		public boolean isMasked() {
 			return this == RAK_CELLS || this == CONTROL;
 		}

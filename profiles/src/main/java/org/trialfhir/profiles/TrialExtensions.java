@@ -3,9 +3,10 @@ package org.trialfhir.profiles;
 import java.util.List;
 
 /**
- * Canonical URLs of the IG's extensions and the names (extension.url) of their sub-extensions. R5's
- * ResearchStudy.outcomeMeasure and .recruitment are carried by {@link #OUTCOME_MEASURE} and {@link #RECRUITMENT}
- * under the IG's canonical, because the official cross-version package cannot be installed in the offline build.
+ * Canonical URLs of the IG's extensions and the names (extension.url) of their
+ * sub-extensions. R5's ResearchStudy.outcomeMeasure and .recruitment are carried by
+ * {@link #OUTCOME_MEASURE} and {@link #RECRUITMENT} under the IG's canonical, because the
+ * official cross-version package cannot be installed in the offline build.
  */
 public final class TrialExtensions {
 
@@ -15,16 +16,25 @@ public final class TrialExtensions {
 	/** ResearchStudy: allocation (CodeableConcept, {@link TrialCodes.Allocation}). */
 	public static final String ALLOCATION = TrialCanonical.STRUCTURE_DEFINITION + "trial-allocation";
 
-	/** ResearchStudy: one endpoint (complex, see {@link OutcomeMeasure}); mirrors R5 outcomeMeasure. */
+	/**
+	 * ResearchStudy: one endpoint (complex, see {@link OutcomeMeasure}); mirrors R5
+	 * outcomeMeasure.
+	 */
 	public static final String OUTCOME_MEASURE = TrialCanonical.STRUCTURE_DEFINITION + "trial-outcome-measure";
 
-	/** ResearchStudy: planned and actual enrollment (complex, see {@link Recruitment}); mirrors R5 recruitment. */
+	/**
+	 * ResearchStudy: planned and actual enrollment (complex, see {@link Recruitment});
+	 * mirrors R5 recruitment.
+	 */
 	public static final String RECRUITMENT = TrialCanonical.STRUCTURE_DEFINITION + "trial-recruitment";
 
 	/** ResearchStudy: one dose level (complex, see {@link DoseLevel}). */
 	public static final String DOSE_LEVEL = TrialCanonical.STRUCTURE_DEFINITION + "trial-dose-level";
 
-	/** ResearchStudy: dose-escalation design (CodeableConcept, {@link TrialCodes.DoseEscalationDesign}). */
+	/**
+	 * ResearchStudy: dose-escalation design (CodeableConcept,
+	 * {@link TrialCodes.DoseEscalationDesign}).
+	 */
 	public static final String DOSE_ESCALATION_DESIGN = TrialCanonical.STRUCTURE_DEFINITION
 			+ "trial-dose-escalation-design";
 
@@ -34,7 +44,10 @@ public final class TrialExtensions {
 	/** ResearchStudy: DLT window (Duration, UCUM d/wk/mo/a). */
 	public static final String DLT_WINDOW = TrialCanonical.STRUCTURE_DEFINITION + "trial-dlt-window";
 
-	/** ResearchSubject: randomization stratum (CodeableConcept, {@link TrialCodes.Stratum}). */
+	/**
+	 * ResearchSubject: randomization stratum (CodeableConcept,
+	 * {@link TrialCodes.Stratum}).
+	 */
 	public static final String STRATUM = TrialCanonical.STRUCTURE_DEFINITION + "trial-stratum";
 
 	/** ResearchSubject: dose-level ordinal (positiveInt). */
@@ -49,13 +62,16 @@ public final class TrialExtensions {
 	/** MedicationAdministration: cycle and day (complex, see {@link TreatmentCycle}). */
 	public static final String TREATMENT_CYCLE = TrialCanonical.STRUCTURE_DEFINITION + "trial-treatment-cycle";
 
-	/** MedicationAdministration.dosage: body surface area the dose was calculated from (Quantity, m2). */
+	/**
+	 * MedicationAdministration.dosage: body surface area the dose was calculated from
+	 * (Quantity, m2).
+	 */
 	public static final String DOSING_BODY_SURFACE_AREA = TrialCanonical.STRUCTURE_DEFINITION
 			+ "trial-dosing-body-surface-area";
 
 	/**
-	 * The AE Clinical Research backport IG's grade extension that {@link #AE_GRADE} mirrors (not loaded; for
-	 * mapping only).
+	 * The AE Clinical Research backport IG's grade extension that {@link #AE_GRADE}
+	 * mirrors (not loaded; for mapping only).
 	 */
 	public static final String HL7_AE_RESEARCH_GRADE = "http://hl7.org/fhir/uv/ae-research-backport-ig/StructureDefinition/ae-grade";
 
@@ -70,7 +86,10 @@ public final class TrialExtensions {
 		/** Endpoint code (CodeableConcept, {@link TrialCodes.Endpoint}). */
 		public static final String ENDPOINT = "endpoint";
 
-		/** primary | secondary | exploratory (CodeableConcept, research-study-objective-type). */
+		/**
+		 * primary | secondary | exploratory (CodeableConcept,
+		 * research-study-objective-type).
+		 */
 		public static final String TYPE = "type";
 
 		/** Time frame (Duration). */

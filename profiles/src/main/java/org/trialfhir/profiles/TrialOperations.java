@@ -3,12 +3,15 @@ package org.trialfhir.profiles;
 import java.util.List;
 
 /**
- * Operations of the TrialFHIR server: names (with the leading {@code $}, as HAPI's {@code @Operation(name = ...)}
- * takes them), parameter names and the canonical URLs of their OperationDefinitions.
+ * Operations of the TrialFHIR server: names (with the leading {@code $}, as HAPI's
+ * {@code @Operation(name = ...)} takes them), parameter names and the canonical URLs of
+ * their OperationDefinitions.
  */
 public final class TrialOperations {
 
-	/** ResearchStudy/[id]/$survival: Kaplan-Meier, log-rank and Cox for OS, PFS or TTP. */
+	/**
+	 * ResearchStudy/[id]/$survival: Kaplan-Meier, log-rank and Cox for OS, PFS or TTP.
+	 */
 	public static final String SURVIVAL = "$survival";
 
 	/** ResearchStudy/[id]/$response-rate: ORR and DCR with exact CIs and Fisher test. */
@@ -42,8 +45,7 @@ public final class TrialOperations {
 			+ "trial-researchstudy-adverse-event-summary";
 
 	/** OperationDefinition of {@link #CONSORT}. */
-	public static final String CONSORT_DEFINITION = TrialCanonical.OPERATION_DEFINITION
-			+ "trial-researchstudy-consort";
+	public static final String CONSORT_DEFINITION = TrialCanonical.OPERATION_DEFINITION + "trial-researchstudy-consort";
 
 	/** OperationDefinition of {@link #DOSE_ESCALATION}. */
 	public static final String DOSE_ESCALATION_DEFINITION = TrialCanonical.OPERATION_DEFINITION
@@ -66,7 +68,9 @@ public final class TrialOperations {
 			ADVERSE_EVENT_SUMMARY_DEFINITION, CONSORT_DEFINITION, DOSE_ESCALATION_DEFINITION, RANDOMIZE_DEFINITION,
 			UNBLIND_DEFINITION);
 
-	/** Input parameter names (see the OperationDefinitions for types and cardinalities). */
+	/**
+	 * Input parameter names (see the OperationDefinitions for types and cardinalities).
+	 */
 	public static final class In {
 
 		/** date: data cut-off (default today). All analysis operations. */
@@ -75,7 +79,9 @@ public final class TrialOperations {
 		/** code: OS | PFS | TTP ($survival). */
 		public static final String ENDPOINT = "endpoint";
 
-		/** integer: horizon in days ($survival; default the endpoint's time frame, 365). */
+		/**
+		 * integer: horizon in days ($survival; default the endpoint's time frame, 365).
+		 */
 		public static final String HORIZON = "horizon";
 
 		/** boolean: stratify log-rank and Cox by stratum ($survival). */

@@ -8,15 +8,19 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Observation;
 
 /**
- * Decides which Trial profile applies to a resource, whatever its {@code meta.profile} says.
+ * Decides which Trial profile applies to a resource, whatever its {@code meta.profile}
+ * says.
  * <p>
- * Decision: profiles are applied <b>by type</b>. An EHR interface does not have to declare {@code meta.profile}: a
- * ResearchStudy is always validated against TrialResearchStudy, a ResearchSubject against TrialResearchSubject, a
- * Patient against TrialPatient, a MedicationAdministration against TrialMedicationAdministration and an AdverseEvent
- * against TrialAdverseEvent. An Observation is selected by its code: the RECIST overall-response code selects
- * TrialTumorResponse, LOINC 8277-6 selects TrialBodySurfaceArea, any other Observation (and any other resource type)
- * is validated against base R4 only. A declared {@code meta.profile} is honoured in addition (the validator checks
- * every declared profile), so declaring TrialTumorResponse on a body-surface-area Observation fails.
+ * Decision: profiles are applied <b>by type</b>. An EHR interface does not have to
+ * declare {@code meta.profile}: a ResearchStudy is always validated against
+ * TrialResearchStudy, a ResearchSubject against TrialResearchSubject, a Patient against
+ * TrialPatient, a MedicationAdministration against TrialMedicationAdministration and an
+ * AdverseEvent against TrialAdverseEvent. An Observation is selected by its code: the
+ * RECIST overall-response code selects TrialTumorResponse, LOINC 8277-6 selects
+ * TrialBodySurfaceArea, any other Observation (and any other resource type) is validated
+ * against base R4 only. A declared {@code meta.profile} is honoured in addition (the
+ * validator checks every declared profile), so declaring TrialTumorResponse on a
+ * body-surface-area Observation fails.
  */
 public final class TrialProfileSelector {
 
@@ -33,15 +37,15 @@ public final class TrialProfileSelector {
 			case "Patient" -> Optional.of(TrialProfiles.PATIENT);
 			case "MedicationAdministration" -> Optional.of(TrialProfiles.MEDICATION_ADMINISTRATION);
 			case "AdverseEvent" -> Optional.of(TrialProfiles.ADVERSE_EVENT);
-			case "Observation" -> (resource instanceof Observation observation) ? observationProfile(observation)
-					: Optional.empty();
+			case "Observation" ->
+				(resource instanceof Observation observation) ? observationProfile(observation) : Optional.empty();
 			default -> Optional.empty();
 		};
 	}
 
 	/**
-	 * The profiles to validate the resource against: the selected one (if any); declared profiles are checked by the
-	 * validator itself.
+	 * The profiles to validate the resource against: the selected one (if any); declared
+	 * profiles are checked by the validator itself.
 	 * @param resource an R4 resource
 	 * @return zero or one canonical URL
 	 */

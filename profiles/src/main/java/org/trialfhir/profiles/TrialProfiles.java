@@ -2,7 +2,10 @@ package org.trialfhir.profiles;
 
 import java.util.List;
 
-/** Canonical URLs of the IG's profiles (StructureDefinitions with derivation = constraint on a resource). */
+/**
+ * Canonical URLs of the IG's profiles (StructureDefinitions with derivation = constraint
+ * on a resource).
+ */
 public final class TrialProfiles {
 
 	/** A trial, or one part of it (ResearchStudy). */
@@ -11,14 +14,20 @@ public final class TrialProfiles {
 	/** A Patient's participation in one part of the trial (ResearchSubject). */
 	public static final String RESEARCH_SUBJECT = TrialCanonical.STRUCTURE_DEFINITION + "trial-research-subject";
 
-	/** A patient as the EHR knows it: business identifier required, death as deceasedDateTime. */
+	/**
+	 * A patient as the EHR knows it: business identifier required, death as
+	 * deceasedDateTime.
+	 */
 	public static final String PATIENT = TrialCanonical.STRUCTURE_DEFINITION + "trial-patient";
 
 	/** One administration of TAS-102 or of the study cell product. */
 	public static final String MEDICATION_ADMINISTRATION = TrialCanonical.STRUCTURE_DEFINITION
 			+ "trial-medication-administration";
 
-	/** An adverse event with CTCAE grade, MedDRA term, seriousness, attribution and DLT flag. */
+	/**
+	 * An adverse event with CTCAE grade, MedDRA term, seriousness, attribution and DLT
+	 * flag.
+	 */
 	public static final String ADVERSE_EVENT = TrialCanonical.STRUCTURE_DEFINITION + "trial-adverse-event";
 
 	/** RECIST 1.1 overall response at one assessment (Observation). */

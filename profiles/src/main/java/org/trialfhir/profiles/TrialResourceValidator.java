@@ -10,8 +10,9 @@ import ca.uhn.fhir.validation.ValidationResult;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
- * Validates a resource against the Trial profile {@link TrialProfileSelector} selects for it, plus any profile it
- * declares. Thread-safe; build one per application (the first validation takes seconds, later ones milliseconds).
+ * Validates a resource against the Trial profile {@link TrialProfileSelector} selects for
+ * it, plus any profile it declares. Thread-safe; build one per application (the first
+ * validation takes seconds, later ones milliseconds).
  */
 public final class TrialResourceValidator {
 
@@ -34,7 +35,8 @@ public final class TrialResourceValidator {
 	}
 
 	/**
-	 * A validator over a fresh {@link TrialValidationSupport#newValidationSupportChain validation support chain}.
+	 * A validator over a fresh {@link TrialValidationSupport#newValidationSupportChain
+	 * validation support chain}.
 	 * @param fhirContext an R4 context
 	 * @return the validator
 	 */
@@ -46,7 +48,8 @@ public final class TrialResourceValidator {
 	/**
 	 * Validates the resource.
 	 * @param resource an R4 resource
-	 * @return the result; {@link ValidationResult#isSuccessful()} is false if any issue is an error
+	 * @return the result; {@link ValidationResult#isSuccessful()} is false if any issue
+	 * is an error
 	 */
 	public ValidationResult validate(IBaseResource resource) {
 		ValidationOptions options = new ValidationOptions();
@@ -55,11 +58,13 @@ public final class TrialResourceValidator {
 	}
 
 	/**
-	 * Validates a resource as received (JSON or XML text). The text is validated as it is, so values HAPI's model
-	 * cannot hold (an unknown status code, a malformed date) are reported as validation errors instead of failing a
-	 * parse; a lenient parse only serves to select the profile.
+	 * Validates a resource as received (JSON or XML text). The text is validated as it
+	 * is, so values HAPI's model cannot hold (an unknown status code, a malformed date)
+	 * are reported as validation errors instead of failing a parse; a lenient parse only
+	 * serves to select the profile.
 	 * @param resourceText a FHIR R4 resource in JSON or XML
-	 * @return the result; {@link ValidationResult#isSuccessful()} is false if any issue is an error
+	 * @return the result; {@link ValidationResult#isSuccessful()} is false if any issue
+	 * is an error
 	 */
 	public ValidationResult validate(String resourceText) {
 		ValidationOptions options = new ValidationOptions();
@@ -83,7 +88,8 @@ public final class TrialResourceValidator {
 			return parser.parseResource(resourceText);
 		}
 		catch (RuntimeException ex) {
-			// Not parseable even leniently: validate against base R4 only; the validator reports what is wrong.
+			// Not parseable even leniently: validate against base R4 only; the validator
+			// reports what is wrong.
 			return null;
 		}
 	}

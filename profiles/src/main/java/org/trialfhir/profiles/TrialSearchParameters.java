@@ -3,8 +3,9 @@ package org.trialfhir.profiles;
 import java.util.List;
 
 /**
- * Search parameters the IG adds to R4: their codes (as used in a search URL) and canonical URLs. Tumour responses are
- * searched with R4's own Observation {@code code} and {@code value-concept}.
+ * Search parameters the IG adds to R4: their codes (as used in a search URL) and
+ * canonical URLs. Tumour responses are searched with R4's own Observation {@code code}
+ * and {@code value-concept}.
  */
 public final class TrialSearchParameters {
 
@@ -20,7 +21,10 @@ public final class TrialSearchParameters {
 	/** Canonical URL of {@link #AE_DLT}. */
 	public static final String AE_DLT_URL = TrialCanonical.SEARCH_PARAMETER + "trial-adverseevent-dlt";
 
-	/** AdverseEvent by business identifier (R4 has none), for idempotent conditional writes. */
+	/**
+	 * AdverseEvent by business identifier (R4 has none), for idempotent conditional
+	 * writes.
+	 */
 	public static final String AE_IDENTIFIER = "identifier";
 
 	/** Canonical URL of {@link #AE_IDENTIFIER}. */
@@ -39,7 +43,9 @@ public final class TrialSearchParameters {
 	public static final String SUBJECT_DOSE_LEVEL_URL = TrialCanonical.SEARCH_PARAMETER
 			+ "trial-researchsubject-dose-level";
 
-	/** ResearchSubject by assigned arm (token); the server refuses it for blinded users. */
+	/**
+	 * ResearchSubject by assigned arm (token); the server refuses it for blinded users.
+	 */
 	public static final String SUBJECT_ASSIGNED_ARM = "assigned-arm";
 
 	/** Canonical URL of {@link #SUBJECT_ASSIGNED_ARM}. */
@@ -67,8 +73,8 @@ public final class TrialSearchParameters {
 	public static final String STUDY_ENDPOINT_URL = TrialCanonical.SEARCH_PARAMETER + "trial-researchstudy-endpoint";
 
 	/** Canonical URLs of every search parameter of the IG. */
-	public static final List<String> ALL_URLS = List.of(AE_CTCAE_GRADE_URL, AE_DLT_URL, AE_IDENTIFIER_URL, SUBJECT_STRATUM_URL,
-			SUBJECT_DOSE_LEVEL_URL, SUBJECT_ASSIGNED_ARM_URL, SUBJECT_ACTUAL_ARM_URL,
+	public static final List<String> ALL_URLS = List.of(AE_CTCAE_GRADE_URL, AE_DLT_URL, AE_IDENTIFIER_URL,
+			SUBJECT_STRATUM_URL, SUBJECT_DOSE_LEVEL_URL, SUBJECT_ASSIGNED_ARM_URL, SUBJECT_ACTUAL_ARM_URL,
 			MEDICATION_ADMINISTRATION_CYCLE_URL, STUDY_ENDPOINT_URL);
 
 	private TrialSearchParameters() {

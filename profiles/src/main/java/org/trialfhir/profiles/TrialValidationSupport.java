@@ -16,14 +16,16 @@ import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 
 /**
- * Builds HAPI validation support for the TrialFHIR IG: the IG's NPM package from the classpath
- * ({@value TrialCanonical#IG_PACKAGE_CLASSPATH}), the R4 core definitions, snapshot generation, in-memory terminology
- * (the IG's closed code systems and enumerated value sets), HAPI's common code systems (UCUM, languages, ...) and,
- * last, acceptance of MedDRA, NCI Thesaurus and LOINC codes with a warning (see
+ * Builds HAPI validation support for the TrialFHIR IG: the IG's NPM package from the
+ * classpath ({@value TrialCanonical#IG_PACKAGE_CLASSPATH}), the R4 core definitions,
+ * snapshot generation, in-memory terminology (the IG's closed code systems and enumerated
+ * value sets), HAPI's common code systems (UCUM, languages, ...) and, last, acceptance of
+ * MedDRA, NCI Thesaurus and LOINC codes with a warning (see
  * {@link ExternalCodeSystemValidationSupport}).
  * <p>
- * Building the chain parses the package (tens of milliseconds); the first validation then generates snapshots and
- * warms caches (seconds). Build one chain per application and share it: it is thread-safe.
+ * Building the chain parses the package (tens of milliseconds); the first validation then
+ * generates snapshots and warms caches (seconds). Build one chain per application and
+ * share it: it is thread-safe.
  */
 public final class TrialValidationSupport {
 
@@ -39,7 +41,8 @@ public final class TrialValidationSupport {
 	 */
 	public static ValidationSupportChain newValidationSupportChain(FhirContext fhirContext) {
 		if (fhirContext.getVersion().getVersion() != FhirVersionEnum.R4) {
-			throw new IllegalArgumentException("TrialFHIR validates FHIR R4, not " + fhirContext.getVersion().getVersion());
+			throw new IllegalArgumentException(
+					"TrialFHIR validates FHIR R4, not " + fhirContext.getVersion().getVersion());
 		}
 		return new ValidationSupportChain(newIgPackageSupport(fhirContext),
 				new DefaultProfileValidationSupport(fhirContext), new CommonCodeSystemsTerminologyService(fhirContext),
@@ -49,7 +52,8 @@ public final class TrialValidationSupport {
 	}
 
 	/**
-	 * The IG package alone, for a server that assembles its own chain (e.g. around HAPI JPA's support).
+	 * The IG package alone, for a server that assembles its own chain (e.g. around HAPI
+	 * JPA's support).
 	 * @param fhirContext an R4 context
 	 * @return the package's conformance resources
 	 * @throws UncheckedIOException if the IG package cannot be read from the classpath
@@ -60,14 +64,15 @@ public final class TrialValidationSupport {
 			support.loadPackageFromClasspath("classpath:" + TrialCanonical.IG_PACKAGE_CLASSPATH);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot load the TrialFHIR IG package " + TrialCanonical.IG_PACKAGE_CLASSPATH, ex);
+			throw new UncheckedIOException(
+					"Cannot load the TrialFHIR IG package " + TrialCanonical.IG_PACKAGE_CLASSPATH, ex);
 		}
 		return support;
 	}
 
 	/**
-	 * Accepts MedDRA, NCI Thesaurus and LOINC codes with a warning; add it at the end of a chain a server assembles
-	 * itself.
+	 * Accepts MedDRA, NCI Thesaurus and LOINC codes with a warning; add it at the end of
+	 * a chain a server assembles itself.
 	 * @param fhirContext an R4 context
 	 * @return the module
 	 */
@@ -76,8 +81,8 @@ public final class TrialValidationSupport {
 	}
 
 	/**
-	 * A validator over the given support: the HL7 instance validator, with errors for unknown extensions only where a
-	 * profile closes them (HAPI's default).
+	 * A validator over the given support: the HL7 instance validator, with errors for
+	 * unknown extensions only where a profile closes them (HAPI's default).
 	 * @param fhirContext an R4 context
 	 * @param validationSupport typically {@link #newValidationSupportChain(FhirContext)}
 	 * @return the validator

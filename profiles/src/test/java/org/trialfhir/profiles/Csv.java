@@ -3,7 +3,9 @@ package org.trialfhir.profiles;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits one line of RFC 4180 CSV (quoted cells may contain commas and doubled quotes). */
+/**
+ * Splits one line of RFC 4180 CSV (quoted cells may contain commas and doubled quotes).
+ */
 final class Csv {
 
 	private Csv() {

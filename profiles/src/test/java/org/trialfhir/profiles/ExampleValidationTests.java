@@ -15,8 +15,9 @@ import org.junit.jupiter.api.TestFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every example of the IG validates without errors, as sent (with meta.profile) and with the profile applied by type;
- * the IG's search parameters, operation definitions and capability statement validate against R4.
+ * Every example of the IG validates without errors, as sent (with meta.profile) and with
+ * the profile applied by type; the IG's search parameters, operation definitions and
+ * capability statement validate against R4.
  */
 class ExampleValidationTests {
 
@@ -49,9 +50,12 @@ class ExampleValidationTests {
 			.stream()
 			.filter((m) -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
 			.toList();
-		assertThat(errors).as(() -> name(resource) + ":\n" + errors.stream()
-			.map((m) -> m.getLocationString() + " " + m.getMessage())
-			.collect(Collectors.joining("\n"))).isEmpty();
+		assertThat(errors)
+			.as(() -> name(resource) + ":\n"
+					+ errors.stream()
+						.map((m) -> m.getLocationString() + " " + m.getMessage())
+						.collect(Collectors.joining("\n")))
+			.isEmpty();
 	}
 
 	static String name(Resource resource) {

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** MedDRA and NCIt codes are accepted with a warning; the IG's closed code systems and value sets still reject. */
+/**
+ * MedDRA and NCIt codes are accepted with a warning; the IG's closed code systems and
+ * value sets still reject.
+ */
 class ExternalCodeSystemTests {
 
 	@Test
@@ -55,13 +58,9 @@ class ExternalCodeSystemTests {
 	@Test
 	void unknownCodeOfAnOwnCodeSystemIsAnError() {
 		AdverseEvent event = adverseEvent();
-		event.getSuspectEntityFirstRep()
-			.getCausalityFirstRep()
-			.getAssessment()
-			.getCodingFirstRep()
-			.setCode("maybe");
-		assertThat(errors(TestValidators.trial().validate(event)))
-			.anySatisfy((m) -> assertThat(m.getMessage()).contains("Unknown code '" + TrialCodeSystems.AE_ATTRIBUTION + "#maybe'"));
+		event.getSuspectEntityFirstRep().getCausalityFirstRep().getAssessment().getCodingFirstRep().setCode("maybe");
+		assertThat(errors(TestValidators.trial().validate(event))).anySatisfy((m) -> assertThat(m.getMessage())
+			.contains("Unknown code '" + TrialCodeSystems.AE_ATTRIBUTION + "#maybe'"));
 	}
 
 	@Test

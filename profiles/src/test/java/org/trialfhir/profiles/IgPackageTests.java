@@ -75,7 +75,8 @@ class IgPackageTests {
 			.stream()
 			.map(SearchParameter.class::cast)
 			.collect(Collectors.toMap(SearchParameter::getUrl, SearchParameter::getCode));
-		assertThat(codeByUrl).containsEntry(TrialSearchParameters.AE_CTCAE_GRADE_URL, TrialSearchParameters.AE_CTCAE_GRADE)
+		assertThat(codeByUrl)
+			.containsEntry(TrialSearchParameters.AE_CTCAE_GRADE_URL, TrialSearchParameters.AE_CTCAE_GRADE)
 			.containsEntry(TrialSearchParameters.AE_DLT_URL, TrialSearchParameters.AE_DLT)
 			.containsEntry(TrialSearchParameters.SUBJECT_STRATUM_URL, TrialSearchParameters.SUBJECT_STRATUM)
 			.containsEntry(TrialSearchParameters.SUBJECT_DOSE_LEVEL_URL, TrialSearchParameters.SUBJECT_DOSE_LEVEL)
@@ -113,7 +114,8 @@ class IgPackageTests {
 		Set<String> outConstants = constants(TrialOperations.Out.class);
 		outConstants.removeAll(Set.of(TrialOperations.Out.NAME, TrialOperations.Out.POOLED_ARM_NAME));
 		assertThat(outputs).containsAll(outConstants);
-		assertThat(byUrl.get(TrialOperations.SURVIVAL_DEFINITION).getDescription()).contains("censored at the last adequate");
+		assertThat(byUrl.get(TrialOperations.SURVIVAL_DEFINITION).getDescription())
+			.contains("censored at the last adequate");
 	}
 
 	@Test
@@ -164,7 +166,8 @@ class IgPackageTests {
 	@Test
 	void codeSystemPropertiesAreTheEnumFlags() {
 		for (TrialCodes.Role role : TrialCodes.Role.values()) {
-			assertThat(property(TrialCodeSystems.ROLE, role.code(), "blinded")).as(role.name()).isEqualTo(role.isBlinded());
+			assertThat(property(TrialCodeSystems.ROLE, role.code(), "blinded")).as(role.name())
+				.isEqualTo(role.isBlinded());
 		}
 		for (TrialCodes.Attribution attribution : TrialCodes.Attribution.values()) {
 			assertThat(property(TrialCodeSystems.AE_ATTRIBUTION, attribution.code(), "related")).as(attribution.name())
@@ -173,10 +176,7 @@ class IgPackageTests {
 	}
 
 	private static Set<String> urls(String type) {
-		return IgPackage.ofType(type)
-			.stream()
-			.map((r) -> ((MetadataResource) r).getUrl())
-			.collect(Collectors.toSet());
+		return IgPackage.ofType(type).stream().map((r) -> ((MetadataResource) r).getUrl()).collect(Collectors.toSet());
 	}
 
 	private static void assertCodeSystem(String url, TrialCode[] codes) {

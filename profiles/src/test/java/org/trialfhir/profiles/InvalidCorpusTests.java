@@ -24,8 +24,8 @@ import org.junit.jupiter.api.TestFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The invalid corpus ({@code src/test/resources/invalid/}): every file is rejected with the error its index row
- * names. See {@code invalid/README.md}.
+ * The invalid corpus ({@code src/test/resources/invalid/}): every file is rejected with
+ * the error its index row names. See {@code invalid/README.md}.
  */
 class InvalidCorpusTests {
 
@@ -55,9 +55,11 @@ class InvalidCorpusTests {
 				.filter((m) -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
 				.toList();
 			assertThat(result.isSuccessful()).as("%s is accepted", row.file()).isFalse();
-			assertThat(errors).as(() -> "errors of " + row.file() + ":\n" + errors.stream()
-				.map((m) -> m.getLocationString() + " | " + m.getMessage())
-				.collect(Collectors.joining("\n")))
+			assertThat(errors)
+				.as(() -> "errors of " + row.file() + ":\n"
+						+ errors.stream()
+							.map((m) -> m.getLocationString() + " | " + m.getMessage())
+							.collect(Collectors.joining("\n")))
 				.anySatisfy((error) -> {
 					assertThat(error.getLocationString()).isEqualTo(row.location());
 					assertThat(error.getMessage()).contains(row.fragment());

@@ -30,15 +30,16 @@ class TrialProfileSelectorTests {
 
 	@Test
 	void observationsAreSelectedByCode() {
-		assertThat(this.selector.profileFor(observation(TrialCodeSystems.OBSERVATION_TYPE,
-				TrialCodes.RECIST_OVERALL_RESPONSE)))
+		assertThat(this.selector
+			.profileFor(observation(TrialCodeSystems.OBSERVATION_TYPE, TrialCodes.RECIST_OVERALL_RESPONSE)))
 			.contains(TrialProfiles.TUMOR_RESPONSE);
 		assertThat(this.selector.profileFor(observation(TrialCodeSystems.LOINC, TrialCodes.LOINC_BODY_SURFACE_AREA)))
 			.contains(TrialProfiles.BODY_SURFACE_AREA);
 		// body weight: base R4 only
 		assertThat(this.selector.profileFor(observation(TrialCodeSystems.LOINC, "29463-7"))).isEmpty();
 		// same code, another system: not a body surface area
-		assertThat(this.selector.profileFor(observation("http://example.org/codes", TrialCodes.LOINC_BODY_SURFACE_AREA)))
+		assertThat(
+				this.selector.profileFor(observation("http://example.org/codes", TrialCodes.LOINC_BODY_SURFACE_AREA)))
 			.isEmpty();
 	}
 
@@ -53,8 +54,8 @@ class TrialProfileSelectorTests {
 		patient.addName().setFamily("Anonymous");
 		ValidationResult result = TestValidators.trial().validate(patient);
 		assertThat(result.isSuccessful()).isFalse();
-		assertThat(result.getMessages()).anySatisfy((m) -> assertThat(m.getMessage())
-			.contains("Patient.identifier: minimum required = 1"));
+		assertThat(result.getMessages())
+			.anySatisfy((m) -> assertThat(m.getMessage()).contains("Patient.identifier: minimum required = 1"));
 	}
 
 	@Test

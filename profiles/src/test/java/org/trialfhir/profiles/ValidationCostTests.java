@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Measures what validation costs: building the chain, the first validation (snapshot generation, cache warm-up) and
- * the steady state per resource. Prints the figures; fails only if validation gets unreasonably slow.
+ * Measures what validation costs: building the chain, the first validation (snapshot
+ * generation, cache warm-up) and the steady state per resource. Prints the figures; fails
+ * only if validation gets unreasonably slow.
  */
 class ValidationCostTests {
 
@@ -47,9 +48,10 @@ class ValidationCostTests {
 		double firstMs = (firstDone - built) / 1e6;
 		double warmUpMs = (warm - firstDone) / 1e6;
 		double perResourceMs = (end - warm) / 1e6 / count;
-		System.out.printf("[validation cost] chain built in %.0f ms; first validation %.0f ms; %d warm-up passes over %d "
-				+ "examples %.0f ms; steady state %.2f ms per resource (%d validations)%n", buildMs, firstMs,
-				WARM_UP_ROUNDS, examples.size(), warmUpMs, perResourceMs, count);
+		System.out.printf(
+				"[validation cost] chain built in %.0f ms; first validation %.0f ms; %d warm-up passes over %d "
+						+ "examples %.0f ms; steady state %.2f ms per resource (%d validations)%n",
+				buildMs, firstMs, WARM_UP_ROUNDS, examples.size(), warmUpMs, perResourceMs, count);
 		assertThat(perResourceMs).isLessThan(250);
 	}
 

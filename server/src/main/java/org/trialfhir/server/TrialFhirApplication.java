@@ -8,12 +8,14 @@ import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfigurat
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * TrialFHIR: a HAPI FHIR JPA (R4) research server for a randomized, double-blind oncology trial.
+ * TrialFHIR: a HAPI FHIR JPA (R4) research server for a randomized, double-blind oncology
+ * trial.
  *
  * <p>
- * Hibernate is not configured by Spring Boot: HAPI builds its own entity manager factory (see
- * {@code config.JpaPersistenceConfiguration}). HAPI's dependencies also bring Flyway and an Elasticsearch client onto
- * the classpath; neither is used, so their auto-configuration is off.
+ * Hibernate is not configured by Spring Boot: HAPI builds its own entity manager factory
+ * (see {@code config.JpaPersistenceConfiguration}). HAPI's dependencies also bring Flyway
+ * and an Elasticsearch client onto the classpath; neither is used, so their
+ * auto-configuration is off.
  */
 @SpringBootApplication(exclude = { HibernateJpaAutoConfiguration.class, FlywayAutoConfiguration.class,
 		ElasticsearchRestClientAutoConfiguration.class })

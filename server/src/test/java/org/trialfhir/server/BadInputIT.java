@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Malformed or unacceptable requests get the right 4xx with an OperationOutcome, and nothing is stored.
+ * Malformed or unacceptable requests get the right 4xx with an OperationOutcome, and
+ * nothing is stored.
  */
 class BadInputIT extends FhirServerIT {
 
@@ -29,21 +30,20 @@ class BadInputIT extends FhirServerIT {
 
 	@Test
 	void malformedJsonIsRejected() throws Exception {
-		assertRejectedAndNothingStored(post("Patient", FHIR_JSON, "{\"resourceType\":\"Patient\",\"name\":[{\"family\":"),
-				400);
+		assertRejectedAndNothingStored(
+				post("Patient", FHIR_JSON, "{\"resourceType\":\"Patient\",\"name\":[{\"family\":"), 400);
 	}
 
 	@Test
 	void malformedXmlIsRejected() throws Exception {
-		assertRejectedAndNothingStored(
-				post("Patient", FHIR_XML, "<Patient xmlns=\"http://hl7.org/fhir\"><name><family value=\"x\"/></Patient>"),
-				400);
+		assertRejectedAndNothingStored(post("Patient", FHIR_XML,
+				"<Patient xmlns=\"http://hl7.org/fhir\"><name><family value=\"x\"/></Patient>"), 400);
 	}
 
 	@Test
 	void aBodyOfAnotherResourceTypeIsRejected() throws Exception {
-		assertRejectedAndNothingStored(post("Patient", FHIR_JSON, "{\"resourceType\":\"Observation\",\"status\":\"final\"}"),
-				400);
+		assertRejectedAndNothingStored(
+				post("Patient", FHIR_JSON, "{\"resourceType\":\"Observation\",\"status\":\"final\"}"), 400);
 	}
 
 	@Test
@@ -123,13 +123,16 @@ class BadInputIT extends FhirServerIT {
 		assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains(expectedText);
 	}
 
-	private HttpResponse<String> post(String type, String contentType, String body) throws IOException, InterruptedException {
+	private HttpResponse<String> post(String type, String contentType, String body)
+			throws IOException, InterruptedException {
 		return post(type, contentType, BodyPublishers.ofString(body));
 	}
 
 	private HttpResponse<String> post(String type, String contentType, BodyPublisher body)
 			throws IOException, InterruptedException {
-		return send(HttpRequest.newBuilder(URI.create(baseUrl() + "/" + type)).header("Content-Type", contentType).POST(body));
+		return send(HttpRequest.newBuilder(URI.create(baseUrl() + "/" + type))
+			.header("Content-Type", contentType)
+			.POST(body));
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
@@ -144,9 +147,9 @@ class BadInputIT extends FhirServerIT {
 	private static String oversizedPatient() {
 		Patient patient = SampleResources.patient();
 		patient.getText().setStatus(org.hl7.fhir.r4.model.Narrative.NarrativeStatus.GENERATED);
-		patient.getText().setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\">" + "x".repeat(300 * 1024) + "</div>");
+		patient.getText()
+			.setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\">" + "x".repeat(300 * 1024) + "</div>");
 		return FHIR.newJsonParser().encodeResourceToString(patient);
 	}
-
 
 }

@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The CapabilityStatement and the operational endpoints (health public, metrics for the operations user only).
+ * The CapabilityStatement and the operational endpoints (health public, metrics for the
+ * operations user only).
  */
 class CapabilityAndHealthIT extends FhirServerIT {
 
-	private static final List<String> TRIAL_TYPES = List.of("Patient", "ResearchStudy", "ResearchSubject", "Observation",
-			"MedicationAdministration", "AdverseEvent");
+	private static final List<String> TRIAL_TYPES = List.of("Patient", "ResearchStudy", "ResearchSubject",
+			"Observation", "MedicationAdministration", "AdverseEvent");
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -40,8 +41,8 @@ class CapabilityAndHealthIT extends FhirServerIT {
 				.orElseThrow();
 			assertThat(resource.getInteraction()).extracting(i -> i.getCode())
 				.contains(TypeRestfulInteraction.READ, TypeRestfulInteraction.VREAD, TypeRestfulInteraction.UPDATE,
-						TypeRestfulInteraction.DELETE, TypeRestfulInteraction.CREATE,
-						TypeRestfulInteraction.SEARCHTYPE, TypeRestfulInteraction.HISTORYINSTANCE);
+						TypeRestfulInteraction.DELETE, TypeRestfulInteraction.CREATE, TypeRestfulInteraction.SEARCHTYPE,
+						TypeRestfulInteraction.HISTORYINSTANCE);
 			assertThat(resource.getConditionalCreate()).isTrue();
 		}
 		assertThat(capabilities.getRestFirstRep().getInteraction()).extracting(i -> i.getCode().toCode())

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Base of the integration tests: a HAPI generic client talking to the running server over HTTP.
+ * Base of the integration tests: a HAPI generic client talking to the running server over
+ * HTTP.
  */
 @TrialServerTest
 public abstract class FhirServerIT {
@@ -30,13 +31,17 @@ public abstract class FhirServerIT {
 	@BeforeEach
 	void connect() {
 		FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-		// the first validation loads the FHIR definitions, which takes more than the default 10 s on a busy machine
+		// the first validation loads the FHIR definitions, which takes more than the
+		// default 10 s on a busy machine
 		FHIR.getRestfulClientFactory().setSocketTimeout(120_000);
 		client = FHIR.newRestfulGenericClient(baseUrl());
 		storeIgExamplesOnce();
 	}
 
-	/** The IG's examples are the shared reference data of the tests (the program study, the site, two patients). */
+	/**
+	 * The IG's examples are the shared reference data of the tests (the program study,
+	 * the site, two patients).
+	 */
 	private void storeIgExamplesOnce() {
 		synchronized (FhirServerIT.class) {
 			if (!examplesStored) {
@@ -46,12 +51,16 @@ public abstract class FhirServerIT {
 		}
 	}
 
-	/** @return e.g. {@code http://localhost:54321/fhir} */
+	/**
+	 * @return e.g. {@code http://localhost:54321/fhir}
+	 */
 	protected String baseUrl() {
 		return "http://localhost:" + port + "/fhir";
 	}
 
-	/** @return the server's root, e.g. {@code http://localhost:54321} */
+	/**
+	 * @return the server's root, e.g. {@code http://localhost:54321}
+	 */
 	protected String rootUrl() {
 		return "http://localhost:" + port;
 	}

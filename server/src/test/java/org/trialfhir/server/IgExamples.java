@@ -16,8 +16,8 @@ import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.trialfhir.profiles.TrialCanonical;
 
 /**
- * The example instances of the trial implementation guide, read from the IG package on the classpath: the data the
- * tests start from, conformant by construction.
+ * The example instances of the trial implementation guide, read from the IG package on
+ * the classpath: the data the tests start from, conformant by construction.
  */
 public final class IgExamples {
 
@@ -29,7 +29,10 @@ public final class IgExamples {
 	private IgExamples() {
 	}
 
-	/** @return every example instance of the IG (not its conformance resources), as fresh copies */
+	/**
+	 * @return every example instance of the IG (not its conformance resources), as fresh
+	 * copies
+	 */
 	public static synchronized List<Resource> all() {
 		if (examples == null) {
 			examples = load(FhirContext.forR4Cached());
@@ -52,18 +55,27 @@ public final class IgExamples {
 			.orElseThrow(() -> new IllegalArgumentException("No IG example " + type.getSimpleName() + "/" + id));
 	}
 
-	/** @return a transaction that stores every example under its own id (PUT: repeating it changes nothing) */
+	/**
+	 * @return a transaction that stores every example under its own id (PUT: repeating it
+	 * changes nothing)
+	 */
 	public static Bundle asTransaction() {
 		Bundle bundle = new Bundle().setType(BundleType.TRANSACTION);
 		for (Resource example : all()) {
 			String reference = example.fhirType() + "/" + example.getIdElement().getIdPart();
-			bundle.addEntry().setFullUrl(reference).setResource(example).getRequest().setMethod(HTTPVerb.PUT).setUrl(reference);
+			bundle.addEntry()
+				.setFullUrl(reference)
+				.setResource(example)
+				.getRequest()
+				.setMethod(HTTPVerb.PUT)
+				.setUrl(reference);
 		}
 		return bundle;
 	}
 
 	private static List<Resource> load(FhirContext fhir) {
-		try (InputStream in = IgExamples.class.getClassLoader().getResourceAsStream(TrialCanonical.IG_PACKAGE_CLASSPATH)) {
+		try (InputStream in = IgExamples.class.getClassLoader()
+			.getResourceAsStream(TrialCanonical.IG_PACKAGE_CLASSPATH)) {
 			NpmPackage npm = NpmPackage.fromPackage(in);
 			List<Resource> resources = new ArrayList<>();
 			for (String file : npm.list("package")) {

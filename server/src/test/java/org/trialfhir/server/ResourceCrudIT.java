@@ -18,13 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Create, read, update, search, history and delete over HTTP for each resource type of the trial.
+ * Create, read, update, search, history and delete over HTTP for each resource type of
+ * the trial.
  */
 class ResourceCrudIT extends FhirServerIT {
 
 	/**
-	 * Builds a resource of one type, given references to a stored study and patient. (AdverseEvent is searched by
-	 * identifier with the IG's SearchParameter: R4 has none.)
+	 * Builds a resource of one type, given references to a stored study and patient.
+	 * (AdverseEvent is searched by identifier with the IG's SearchParameter: R4 has
+	 * none.)
 	 */
 	private record Sample(String type, Function<References, DomainResource> build) {
 
@@ -44,12 +46,13 @@ class ResourceCrudIT extends FhirServerIT {
 	}
 
 	static Stream<Arguments> resourceTypes() {
-		return Stream.of(new Sample("Patient", refs -> SampleResources.patient()),
-				new Sample("ResearchStudy", refs -> SampleResources.study()),
-				new Sample("ResearchSubject", refs -> SampleResources.subject(refs.study(), refs.patient())),
-				new Sample("Observation", refs -> SampleResources.bodySurfaceArea(refs.patient())),
-				new Sample("MedicationAdministration", refs -> SampleResources.administration(refs.patient())),
-				new Sample("AdverseEvent", refs -> SampleResources.adverseEvent(refs.patient())))
+		return Stream
+			.of(new Sample("Patient", refs -> SampleResources.patient()),
+					new Sample("ResearchStudy", refs -> SampleResources.study()),
+					new Sample("ResearchSubject", refs -> SampleResources.subject(refs.study(), refs.patient())),
+					new Sample("Observation", refs -> SampleResources.bodySurfaceArea(refs.patient())),
+					new Sample("MedicationAdministration", refs -> SampleResources.administration(refs.patient())),
+					new Sample("AdverseEvent", refs -> SampleResources.adverseEvent(refs.patient())))
 			.map(Arguments::of);
 	}
 
@@ -74,10 +77,7 @@ class ResourceCrudIT extends FhirServerIT {
 		MethodOutcome updated = client.update().resource(read).execute();
 		assertThat(updated.getId().getVersionIdPart()).isEqualTo("2");
 
-		Bundle found = client.search()
-			.byUrl(sample.search(resource))
-			.returnBundle(Bundle.class)
-			.execute();
+		Bundle found = client.search().byUrl(sample.search(resource)).returnBundle(Bundle.class).execute();
 		assertThat(found.getEntry()).hasSize(1);
 		assertThat(found.getEntryFirstRep().getResource().getIdElement().getIdPart()).isEqualTo(id.getIdPart());
 
@@ -92,16 +92,21 @@ class ResourceCrudIT extends FhirServerIT {
 		client.delete().resourceById(id).execute();
 		assertThatThrownBy(() -> client.read().resource(sample.type()).withId(id).execute())
 			.isInstanceOf(ResourceGoneException.class);
-		Bundle afterDelete = client.search()
-			.byUrl(sample.search(resource))
-			.returnBundle(Bundle.class)
-			.execute();
+		Bundle afterDelete = client.search().byUrl(sample.search(resource)).returnBundle(Bundle.class).execute();
 		assertThat(afterDelete.getEntry()).isEmpty();
 	}
 
 	private References storedStudyAndPatient() {
-		IdType study = (IdType) client.create().resource(SampleResources.study()).execute().getId().toUnqualifiedVersionless();
-		IdType patient = (IdType) client.create().resource(SampleResources.patient()).execute().getId().toUnqualifiedVersionless();
+		IdType study = (IdType) client.create()
+			.resource(SampleResources.study())
+			.execute()
+			.getId()
+			.toUnqualifiedVersionless();
+		IdType patient = (IdType) client.create()
+			.resource(SampleResources.patient())
+			.execute()
+			.getId()
+			.toUnqualifiedVersionless();
 		return new References(new Reference(study), new Reference(patient));
 	}
 

@@ -13,21 +13,26 @@ import org.hl7.fhir.r4.model.ResearchSubject;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * New resources of the trial's types that follow the data contract: copies of the IG's examples with a fresh business
- * identifier and the references a test asks for. References to other examples (the program study, the site) need the
- * examples stored first ({@link FhirServerIT} does that).
+ * New resources of the trial's types that follow the data contract: copies of the IG's
+ * examples with a fresh business identifier and the references a test asks for.
+ * References to other examples (the program study, the site) need the examples stored
+ * first ({@link FhirServerIT} does that).
  */
 public final class SampleResources {
 
 	private SampleResources() {
 	}
 
-	/** @return a fresh unique identifier value */
+	/**
+	 * @return a fresh unique identifier value
+	 */
 	public static String uniqueId() {
 		return UUID.randomUUID().toString();
 	}
 
-	/** @return a living Patient with a unique medical record number */
+	/**
+	 * @return a living Patient with a unique medical record number
+	 */
 	public static Patient patient() {
 		Patient patient = fresh(IgExamples.get(Patient.class, "patient-li-na"));
 		patient.setDeceased(null);
@@ -35,7 +40,9 @@ public final class SampleResources {
 		return patient;
 	}
 
-	/** @return a randomized-part study with a unique identifier */
+	/**
+	 * @return a randomized-part study with a unique identifier
+	 */
 	public static ResearchStudy study() {
 		ResearchStudy study = fresh(IgExamples.get(ResearchStudy.class, "rak-part-2-randomized"));
 		study.getIdentifier().forEach(SampleResources::renew);
@@ -82,7 +89,8 @@ public final class SampleResources {
 
 	/**
 	 * @param patient the patient reference
-	 * @return a grade-3 adverse event with a unique identifier, attributed to an example TAS-102 administration
+	 * @return a grade-3 adverse event with a unique identifier, attributed to an example
+	 * TAS-102 administration
 	 */
 	public static AdverseEvent adverseEvent(Reference patient) {
 		AdverseEvent event = fresh(IgExamples.get(AdverseEvent.class, "ae-li-na-alt-increased-grade-3"));
@@ -91,7 +99,10 @@ public final class SampleResources {
 		return event;
 	}
 
-	/** Identifier system of the business identifiers the samples get where the example has none. */
+	/**
+	 * Identifier system of the business identifiers the samples get where the example has
+	 * none.
+	 */
 	public static final String IDENTIFIER_SYSTEM = "urn:trialfhir:test";
 
 	private static Identifier newIdentifier() {

@@ -22,15 +22,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points the server under test at a fresh, empty database of the kind named by the system property
- * {@code trialfhir.test.database}:
+ * Points the server under test at a fresh, empty database of the kind named by the system
+ * property {@code trialfhir.test.database}:
  * <ul>
- * <li>{@code h2} (default): a new H2 file database under {@code target/}, exactly as the default configuration
- * uses;</li>
- * <li>{@code postgres}: the {@code postgres} profile on a new database, created on the PostgreSQL server named by the
- * environment variable {@code TRIALFHIR_TEST_DB_URL} (user {@code TRIALFHIR_TEST_DB_USER}, default {@code postgres};
- * password {@code TRIALFHIR_TEST_DB_PASSWORD}) or, when that is not set, on an embedded PostgreSQL started for the
- * test run.</li>
+ * <li>{@code h2} (default): a new H2 file database under {@code target/}, exactly as the
+ * default configuration uses;</li>
+ * <li>{@code postgres}: the {@code postgres} profile on a new database, created on the
+ * PostgreSQL server named by the environment variable {@code TRIALFHIR_TEST_DB_URL} (user
+ * {@code TRIALFHIR_TEST_DB_USER}, default {@code postgres}; password
+ * {@code TRIALFHIR_TEST_DB_PASSWORD}) or, when that is not set, on an embedded PostgreSQL
+ * started for the test run.</li>
  * </ul>
  * Either way the tests really run; nothing is skipped for want of a database.
  */
@@ -47,7 +48,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
 	private static EmbeddedPostgres embedded;
 
-	/** @return {@code h2} or {@code postgres} */
+	/**
+	 * @return {@code h2} or {@code postgres}
+	 */
 	public static String kind() {
 		return System.getProperty(DATABASE_PROPERTY, "h2");
 	}
@@ -59,13 +62,18 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 			case "postgres" -> postgres();
 			default -> throw new IllegalStateException("Unknown " + DATABASE_PROPERTY + ": " + kind());
 		};
-		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("trialfhir-test-database", properties));
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("trialfhir-test-database", properties));
 		if ("postgres".equals(kind()) && !context.getEnvironment().matchesProfiles("postgres")) {
 			throw new IllegalStateException("Run PostgreSQL tests with -Dspring.profiles.active=postgres");
 		}
 	}
 
-	/** A fresh data folder; initializers run after environment post-processing, so both keys are set here. */
+	/**
+	 * A fresh data folder; initializers run after environment post-processing, so both
+	 * keys are set here.
+	 */
 	private static Map<String, Object> h2() {
 		String dataDir = freshDataDir().toString();
 		return Map.of("trial.data-dir", dataDir, "trial.data-dir-absolute", dataDir);

@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Transactions and batches, conditional (idempotent) writes, includes, paging, {@code $everything} and
- * {@code $validate}.
+ * Transactions and batches, conditional (idempotent) writes, includes, paging,
+ * {@code $everything} and {@code $validate}.
  */
 class TransactionAndSearchIT extends FhirServerIT {
 
@@ -37,7 +37,10 @@ class TransactionAndSearchIT extends FhirServerIT {
 		assertThat(response.getEntry()).hasSize(4)
 			.allSatisfy(entry -> assertThat(entry.getResponse().getStatus()).startsWith("201"));
 		IdType subjectId = new IdType(response.getEntry().get(2).getResponse().getLocation());
-		ResearchSubject subject = client.read().resource(ResearchSubject.class).withId(subjectId.toVersionless()).execute();
+		ResearchSubject subject = client.read()
+			.resource(ResearchSubject.class)
+			.withId(subjectId.toVersionless())
+			.execute();
 		IdType patientId = new IdType(response.getEntry().get(1).getResponse().getLocation());
 		assertThat(subject.getIndividual().getReference()).isEqualTo(patientId.toUnqualifiedVersionless().getValue());
 	}
@@ -51,7 +54,8 @@ class TransactionAndSearchIT extends FhirServerIT {
 
 		Bundle second = client.transaction().withBundle(enrolmentTransaction(identifier)).execute();
 
-		assertThat(second.getEntry()).allSatisfy(entry -> assertThat(entry.getResponse().getStatus()).startsWith("200"));
+		assertThat(second.getEntry())
+			.allSatisfy(entry -> assertThat(entry.getResponse().getStatus()).startsWith("200"));
 		assertThat(locations(second)).isEqualTo(locations(first));
 		assertThat(count(Patient.class)).isEqualTo(patients);
 		assertThat(count(Observation.class)).isEqualTo(observations);
@@ -96,8 +100,9 @@ class TransactionAndSearchIT extends FhirServerIT {
 		assertThatThrownBy(() -> client.transaction().withBundle(bundle).execute())
 			.isInstanceOfAny(ResourceNotFoundException.class, UnprocessableEntityException.class,
 					ca.uhn.fhir.rest.server.exceptions.InvalidRequestException.class)
-			.satisfies(ex -> assertThat(((ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException) ex)
-				.getOperationOutcome()).isNotNull());
+			.satisfies(ex -> assertThat(
+					((ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException) ex).getOperationOutcome())
+				.isNotNull());
 
 		assertThat(count(Patient.class)).isEqualTo(patients);
 		assertThat(count(ResearchStudy.class)).isEqualTo(studies);
@@ -123,13 +128,15 @@ class TransactionAndSearchIT extends FhirServerIT {
 		String patientId = new IdType(stored.getEntry().get(1).getResponse().getLocation()).getIdPart();
 
 		Bundle included = client.search()
-			.byUrl("ResearchSubject?_id=" + subjectId + "&_include=ResearchSubject:individual&_include=ResearchSubject:study")
+			.byUrl("ResearchSubject?_id=" + subjectId
+					+ "&_include=ResearchSubject:individual&_include=ResearchSubject:study")
 			.returnBundle(Bundle.class)
 			.execute();
 		assertThat(typesIn(included)).containsExactlyInAnyOrder("ResearchSubject", "Patient", "ResearchStudy");
 
 		Bundle revincluded = client.search()
-			.byUrl("Patient?_id=" + patientId + "&_revinclude=Observation:subject&_revinclude=ResearchSubject:individual")
+			.byUrl("Patient?_id=" + patientId
+					+ "&_revinclude=Observation:subject&_revinclude=ResearchSubject:individual")
 			.returnBundle(Bundle.class)
 			.execute();
 		assertThat(typesIn(revincluded)).containsExactlyInAnyOrder("Patient", "Observation", "ResearchSubject");
@@ -186,10 +193,15 @@ class TransactionAndSearchIT extends FhirServerIT {
 
 		MethodOutcome valid = client.validate().resource(SampleResources.patient()).execute();
 		OperationOutcome validOutcome = (OperationOutcome) valid.getOperationOutcome();
-		assertThat(validOutcome.getIssue()).noneMatch(issue -> issue.getSeverity() == OperationOutcome.IssueSeverity.ERROR);
+		assertThat(validOutcome.getIssue())
+			.noneMatch(issue -> issue.getSeverity() == OperationOutcome.IssueSeverity.ERROR);
 
-		// as the specification says, $validate answers 200 with the issues in the OperationOutcome
-		OperationOutcome outcome = (OperationOutcome) client.validate().resource(invalid).execute().getOperationOutcome();
+		// as the specification says, $validate answers 200 with the issues in the
+		// OperationOutcome
+		OperationOutcome outcome = (OperationOutcome) client.validate()
+			.resource(invalid)
+			.execute()
+			.getOperationOutcome();
 		assertThat(outcome.getIssue()).anySatisfy(issue -> {
 			assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR);
 			assertThat(issue.getDiagnostics()).contains("pat-1");
@@ -198,7 +210,10 @@ class TransactionAndSearchIT extends FhirServerIT {
 		assertThat(count(Patient.class)).isEqualTo(patients);
 	}
 
-	/** A Study, Patient, ResearchSubject and BSA Observation, all conditional on business identifiers. */
+	/**
+	 * A Study, Patient, ResearchSubject and BSA Observation, all conditional on business
+	 * identifiers.
+	 */
 	private static Bundle enrolmentTransaction(String key) {
 		Bundle bundle = new Bundle().setType(BundleType.TRANSACTION);
 		ResearchStudy study = SampleResources.study();
@@ -232,7 +247,10 @@ class TransactionAndSearchIT extends FhirServerIT {
 	}
 
 	private static List<String> locations(Bundle response) {
-		return response.getEntry().stream().map(entry -> new IdType(entry.getResponse().getLocation()).toVersionless().getValue()).toList();
+		return response.getEntry()
+			.stream()
+			.map(entry -> new IdType(entry.getResponse().getLocation()).toVersionless().getValue())
+			.toList();
 	}
 
 	private static List<String> typesIn(Bundle bundle) {

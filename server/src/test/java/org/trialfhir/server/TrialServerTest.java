@@ -10,9 +10,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * An integration test against the real server over HTTP on a random port, on the database chosen by the system
- * property {@code trialfhir.test.database} ({@code h2} or {@code postgres}; the build runs every such test on both).
- * All test classes carry exactly this annotation, so they share one Spring context (one server) per database.
+ * An integration test against the real server over HTTP on a random port, on the database
+ * chosen by the system property {@code trialfhir.test.database} ({@code h2} or
+ * {@code postgres}; the build runs every such test on both). All test classes carry
+ * exactly this annotation, so they share one Spring context (one server) per database.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -4,7 +4,8 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
  * A chi-square test result: statistic, degrees of freedom and upper-tail p-value
- * {@code P(X > statistic)}, {@code X ~ chi-square(df)} (R: {@code pchisq(statistic, df, lower.tail = FALSE)}).
+ * {@code P(X > statistic)}, {@code X ~ chi-square(df)} (R:
+ * {@code pchisq(statistic, df, lower.tail = FALSE)}).
  *
  * @param statistic the chi-square statistic, finite and non-negative
  * @param degreesOfFreedom degrees of freedom, at least 1
@@ -27,7 +28,6 @@ public record ChiSquareTest(double statistic, int degreesOfFreedom, double pValu
 
 	/**
 	 * Computes the p-value of a statistic.
-	 *
 	 * @param statistic chi-square statistic
 	 * @param degreesOfFreedom degrees of freedom
 	 * @return the test

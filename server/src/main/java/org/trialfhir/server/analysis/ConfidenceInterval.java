@@ -3,9 +3,11 @@ package org.trialfhir.server.analysis;
 /**
  * A two-sided confidence interval {@code [lower, upper]} at a given confidence level.
  *
- * <p>Where R reports {@code NA} for a bound (for example the log-transformed Kaplan–Meier interval once the
- * survival estimate is 0), both bounds are {@link Double#NaN} and {@link #isDefined()} is {@code false}; such an
- * interval is only ever produced by {@link #undefined(double)}, never by arithmetic on bad input.
+ * <p>
+ * Where R reports {@code NA} for a bound (for example the log-transformed Kaplan–Meier
+ * interval once the survival estimate is 0), both bounds are {@link Double#NaN} and
+ * {@link #isDefined()} is {@code false}; such an interval is only ever produced by
+ * {@link #undefined(double)}, never by arithmetic on bad input.
  *
  * @param lower lower bound
  * @param upper upper bound (may be {@link Double#POSITIVE_INFINITY}, e.g. an odds ratio)
@@ -19,8 +21,8 @@ public record ConfidenceInterval(double lower, double upper, double level) {
 		boolean lowerNaN = Double.isNaN(lower);
 		boolean upperNaN = Double.isNaN(upper);
 		if (lowerNaN != upperNaN) {
-			throw new IllegalArgumentException("interval bounds must be both defined or both undefined, got ["
-					+ lower + ", " + upper + "]");
+			throw new IllegalArgumentException(
+					"interval bounds must be both defined or both undefined, got [" + lower + ", " + upper + "]");
 		}
 		if (!lowerNaN && lower > upper) {
 			throw new IllegalArgumentException("interval lower bound " + lower + " exceeds upper bound " + upper);
@@ -29,7 +31,6 @@ public record ConfidenceInterval(double lower, double upper, double level) {
 
 	/**
 	 * Creates a defined interval.
-	 *
 	 * @param lower lower bound, not NaN
 	 * @param upper upper bound, not NaN
 	 * @param level confidence level
@@ -44,7 +45,6 @@ public record ConfidenceInterval(double lower, double upper, double level) {
 
 	/**
 	 * An interval that is not defined (R's {@code NA}).
-	 *
 	 * @param level confidence level
 	 * @return the undefined interval
 	 */
@@ -52,19 +52,22 @@ public record ConfidenceInterval(double lower, double upper, double level) {
 		return new ConfidenceInterval(Double.NaN, Double.NaN, level);
 	}
 
-	/** @return whether both bounds are numbers */
+	/**
+	 * @return whether both bounds are numbers
+	 */
 	public boolean isDefined() {
 		return !Double.isNaN(lower);
 	}
 
-	/** @return whether {@code value} lies within the closed interval */
+	/**
+	 * @return whether {@code value} lies within the closed interval
+	 */
 	public boolean contains(double value) {
 		return isDefined() && lower <= value && value <= upper;
 	}
 
 	/**
 	 * Checks a confidence level.
-	 *
 	 * @param level the level
 	 * @return the level
 	 */

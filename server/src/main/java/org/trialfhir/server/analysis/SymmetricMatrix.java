@@ -3,14 +3,16 @@ package org.trialfhir.server.analysis;
 import java.util.Arrays;
 
 /**
- * An immutable symmetric positive-definite matrix with its Cholesky factor {@code A = L L'}, used to solve the
- * small systems of the log-rank test and the Cox model (a handful of rows). Construction fails with
- * {@link IllegalArgumentException} if the matrix is not symmetric positive definite (a pivot not above
- * {@code 1e-12} times the largest diagonal element, R's {@code toler.chol} order of magnitude).
+ * An immutable symmetric positive-definite matrix with its Cholesky factor
+ * {@code A = L L'}, used to solve the small systems of the log-rank test and the Cox
+ * model (a handful of rows). Construction fails with {@link IllegalArgumentException} if
+ * the matrix is not symmetric positive definite (a pivot not above {@code 1e-12} times
+ * the largest diagonal element, R's {@code toler.chol} order of magnitude).
  */
 public final class SymmetricMatrix {
 
 	private final double[][] values;
+
 	private final double[][] lower;
 
 	private SymmetricMatrix(double[][] values, double[][] lower) {
@@ -20,7 +22,6 @@ public final class SymmetricMatrix {
 
 	/**
 	 * Factorizes a matrix.
-	 *
 	 * @param matrix square, symmetric, positive definite; copied
 	 * @param what name used in error messages, e.g. "log-rank variance matrix"
 	 * @return the factorized matrix
@@ -51,8 +52,8 @@ public final class SymmetricMatrix {
 				d -= l[j][k] * l[j][k];
 			}
 			if (!(d > 1e-12 * maxDiagonal)) {
-				throw new IllegalArgumentException(what + " is singular or not positive definite (pivot " + d
-						+ " in row " + (j + 1) + ")");
+				throw new IllegalArgumentException(
+						what + " is singular or not positive definite (pivot " + d + " in row " + (j + 1) + ")");
 			}
 			l[j][j] = Math.sqrt(d);
 			for (int i = j + 1; i < n; i++) {
@@ -66,14 +67,15 @@ public final class SymmetricMatrix {
 		return new SymmetricMatrix(a, l);
 	}
 
-	/** @return the number of rows */
+	/**
+	 * @return the number of rows
+	 */
 	public int size() {
 		return values.length;
 	}
 
 	/**
 	 * Solves {@code A x = b}.
-	 *
 	 * @param b right-hand side
 	 * @return x
 	 */
@@ -103,7 +105,6 @@ public final class SymmetricMatrix {
 
 	/**
 	 * The quadratic form {@code b' A^-1 b}.
-	 *
 	 * @param b vector
 	 * @return the form
 	 */
@@ -116,7 +117,9 @@ public final class SymmetricMatrix {
 		return s;
 	}
 
-	/** @return {@code A^-1} as a new array */
+	/**
+	 * @return {@code A^-1} as a new array
+	 */
 	public double[][] inverse() {
 		int n = size();
 		double[][] inv = new double[n][];
@@ -128,7 +131,9 @@ public final class SymmetricMatrix {
 		return inv; // symmetric, so columns = rows
 	}
 
-	/** @return a copy of the matrix */
+	/**
+	 * @return a copy of the matrix
+	 */
 	public double[][] toArray() {
 		double[][] copy = new double[values.length][];
 		for (int i = 0; i < values.length; i++) {
@@ -141,4 +146,5 @@ public final class SymmetricMatrix {
 	public String toString() {
 		return "SymmetricMatrix" + Arrays.deepToString(values);
 	}
+
 }

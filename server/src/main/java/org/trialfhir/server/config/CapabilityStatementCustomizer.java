@@ -15,18 +15,19 @@ import org.trialfhir.profiles.TrialCanonical;
 import org.trialfhir.profiles.TrialProfiles;
 
 /**
- * Completes the CapabilityStatement HAPI generates: the server's name and software, the trial IG it implements (its
- * CapabilityStatement and the Trial profiles each resource type supports), and the {@code batch} system interaction
- * (served by the same endpoint as {@code transaction}, which is all HAPI lists).
+ * Completes the CapabilityStatement HAPI generates: the server's name and software, the
+ * trial IG it implements (its CapabilityStatement and the Trial profiles each resource
+ * type supports), and the {@code batch} system interaction (served by the same endpoint
+ * as {@code transaction}, which is all HAPI lists).
  */
 @Interceptor
 class CapabilityStatementCustomizer {
 
 	private static final Map<String, List<String>> PROFILES_BY_TYPE = Map.of("ResearchStudy",
-			List.of(TrialProfiles.RESEARCH_STUDY), "ResearchSubject", List.of(TrialProfiles.RESEARCH_SUBJECT), "Patient",
-			List.of(TrialProfiles.PATIENT), "MedicationAdministration", List.of(TrialProfiles.MEDICATION_ADMINISTRATION),
-			"AdverseEvent", List.of(TrialProfiles.ADVERSE_EVENT), "Observation",
-			List.of(TrialProfiles.TUMOR_RESPONSE, TrialProfiles.BODY_SURFACE_AREA));
+			List.of(TrialProfiles.RESEARCH_STUDY), "ResearchSubject", List.of(TrialProfiles.RESEARCH_SUBJECT),
+			"Patient", List.of(TrialProfiles.PATIENT), "MedicationAdministration",
+			List.of(TrialProfiles.MEDICATION_ADMINISTRATION), "AdverseEvent", List.of(TrialProfiles.ADVERSE_EVENT),
+			"Observation", List.of(TrialProfiles.TUMOR_RESPONSE, TrialProfiles.BODY_SURFACE_AREA));
 
 	@Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
 	void customize(IBaseConformance conformance) {

@@ -9,9 +9,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Publishes {@code trial.data-dir} as an absolute, normalized path under {@code trial.data-dir-absolute}, so that the
- * embedded H2 URL works whatever form the configured folder takes (H2 refuses implicitly relative paths such as
- * {@code data}).
+ * Publishes {@code trial.data-dir} as an absolute, normalized path under
+ * {@code trial.data-dir-absolute}, so that the embedded H2 URL works whatever form the
+ * configured folder takes (H2 refuses implicitly relative paths such as {@code data}).
  */
 class DataDirectoryEnvironment implements EnvironmentPostProcessor {
 

@@ -30,8 +30,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.util.StringUtils;
 
 /**
- * The FHIR endpoint: HAPI's JPA R4 server (DAOs, resource providers, search, paging, transactions, batch jobs for
- * bulk export and reindexing) exposed by one {@link RestfulServer} servlet at {@code trial.fhir.path}.
+ * The FHIR endpoint: HAPI's JPA R4 server (DAOs, resource providers, search, paging,
+ * transactions, batch jobs for bulk export and reindexing) exposed by one
+ * {@link RestfulServer} servlet at {@code trial.fhir.path}.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({ JpaR4Config.class, HapiJpaConfig.class, ThreadPoolFactoryConfig.class, JpaBatch2Config.class,
@@ -46,7 +47,8 @@ class FhirServerConfiguration {
 			DatabaseBackedPagingProvider pagingProvider, RequestSizeLimit requestSizeLimit,
 			TrialFhirProperties properties) {
 		TrialFhirProperties.Fhir fhir = properties.fhir();
-		// unknown elements and malformed values are refused (400) rather than silently dropped
+		// unknown elements and malformed values are refused (400) rather than silently
+		// dropped
 		systemDao.getContext().setParserErrorHandler(new StrictErrorHandler());
 		RestfulServer server = new RestfulServer(systemDao.getContext());
 		server.setServerName("TrialFHIR");
@@ -72,7 +74,8 @@ class FhirServerConfiguration {
 	}
 
 	@Bean
-	ServletRegistrationBean<RestfulServer> fhirServlet(RestfulServer fhirRestfulServer, TrialFhirProperties properties) {
+	ServletRegistrationBean<RestfulServer> fhirServlet(RestfulServer fhirRestfulServer,
+			TrialFhirProperties properties) {
 		ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(fhirRestfulServer,
 				properties.fhir().path() + "/*");
 		registration.setName("fhir");

@@ -25,9 +25,10 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
 
 /**
- * HAPI FHIR's JPA persistence: storage settings and the Hibernate entity manager factory on the data source that
- * Spring Boot configures from {@code spring.datasource.*}. Hibernate settings (dialect, schema update) come from
- * {@code spring.jpa.properties.*} so that each database profile only overrides those keys.
+ * HAPI FHIR's JPA persistence: storage settings and the Hibernate entity manager factory
+ * on the data source that Spring Boot configures from {@code spring.datasource.*}.
+ * Hibernate settings (dialect, schema update) come from {@code spring.jpa.properties.*}
+ * so that each database profile only overrides those keys.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableTransactionManagement
@@ -49,8 +50,10 @@ class JpaPersistenceConfiguration {
 		settings.setEnforceReferentialIntegrityOnDelete(true);
 		settings.setIndexMissingFields(StorageSettings.IndexEnabledEnum.DISABLED);
 		settings.setResourceClientIdStrategy(JpaStorageSettings.ClientIdStrategyEnum.ALPHANUMERIC);
-		// the trial's value sets are small and some draw on external code systems (MedDRA) that cannot be expanded
-		// here; expand them in memory when asked instead of pre-expanding in the background
+		// the trial's value sets are small and some draw on external code systems
+		// (MedDRA) that cannot be expanded
+		// here; expand them in memory when asked instead of pre-expanding in the
+		// background
 		settings.setPreExpandValueSets(false);
 		return settings;
 	}
@@ -70,8 +73,8 @@ class JpaPersistenceConfiguration {
 	LocalContainerEntityManagerFactoryBean entityManagerFactory(DataSource dataSource,
 			ConfigurableListableBeanFactory beanFactory, FhirContext fhirContext, JpaStorageSettings storageSettings,
 			Environment environment) {
-		LocalContainerEntityManagerFactoryBean factory = HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory,
-				fhirContext, storageSettings);
+		LocalContainerEntityManagerFactoryBean factory = HapiEntityManagerFactoryUtil
+			.newEntityManagerFactory(beanFactory, fhirContext, storageSettings);
 		factory.setPersistenceUnitName("HAPI_PU");
 		factory.setDataSource(dataSource);
 		factory.setJpaProperties(hibernateProperties(environment));

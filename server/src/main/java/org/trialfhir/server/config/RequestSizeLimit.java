@@ -19,10 +19,11 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Refuses request bodies larger than {@code trial.fhir.max-request-size} with {@code 413 Payload Too Large} and an
- * OperationOutcome, before anything is parsed or stored. As a HAPI interceptor it checks a declared
- * {@code Content-Length} up front; as a servlet filter it counts a chunked body while HAPI reads it, so the limit also
- * holds for requests that declare no length.
+ * Refuses request bodies larger than {@code trial.fhir.max-request-size} with
+ * {@code 413 Payload Too Large} and an OperationOutcome, before anything is parsed or
+ * stored. As a HAPI interceptor it checks a declared {@code Content-Length} up front; as
+ * a servlet filter it counts a chunked body while HAPI reads it, so the limit also holds
+ * for requests that declare no length.
  */
 @Interceptor
 class RequestSizeLimit implements Filter {

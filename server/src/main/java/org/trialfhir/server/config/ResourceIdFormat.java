@@ -10,8 +10,9 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import org.hl7.fhir.instance.model.api.IIdType;
 
 /**
- * Refuses a request whose URL names a resource id or version that is not a valid FHIR id ({@code [A-Za-z0-9\-\.]{1,64}},
- * FHIR R4 &sect;2.24.0.1) with {@code 400} and an OperationOutcome, instead of a misleading {@code 404}.
+ * Refuses a request whose URL names a resource id or version that is not a valid FHIR id
+ * ({@code [A-Za-z0-9\-\.]{1,64}}, FHIR R4 &sect;2.24.0.1) with {@code 400} and an
+ * OperationOutcome, instead of a misleading {@code 404}.
  */
 @Interceptor
 class ResourceIdFormat {

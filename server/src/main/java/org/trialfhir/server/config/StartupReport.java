@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Logs one line when the server is ready: where the FHIR endpoint listens, which database it uses, and how long the
- * start took (since the JVM started, and for the Spring context alone).
+ * Logs one line when the server is ready: where the FHIR endpoint listens, which database
+ * it uses, and how long the start took (since the JVM started, and for the Spring context
+ * alone).
  */
 @Component
 class StartupReport {

@@ -10,9 +10,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Which HTTP paths need which credentials. Health (liveness, readiness) is public for load balancers; the other
- * actuator endpoints (metrics, info) need the operations user ({@code spring.security.user.*}, HTTP Basic). The FHIR
- * endpoint is stateless and, until bearer-token authentication lands, open.
+ * Which HTTP paths need which credentials. Health (liveness, readiness) is public for
+ * load balancers; the other actuator endpoints (metrics, info) need the operations user
+ * ({@code spring.security.user.*}, HTTP Basic). The FHIR endpoint is stateless and, until
+ * bearer-token authentication lands, open.
  */
 @Configuration(proxyBeanMethods = false)
 class HttpSecurityConfiguration {

@@ -1,4 +1,5 @@
 /**
- * Authentication, roles, blinding and audit. So far: which HTTP paths need which credentials.
+ * Authentication, roles, blinding and audit. So far: which HTTP paths need which
+ * credentials.
  */
 package org.trialfhir.server.security;

@@ -12,22 +12,24 @@ import org.slf4j.LoggerFactory;
 import org.trialfhir.profiles.TrialCanonical;
 
 /**
- * Installs the trial implementation guide carried by the {@code ig} jar into the server: its profiles, extensions,
- * CodeSystems, ValueSets, OperationDefinitions and CapabilityStatement are stored (so clients can read and search
- * them, and {@code $validate} finds them) and its SearchParameters become active. Installing again, at every start,
- * updates the stored copies in place.
+ * Installs the trial implementation guide carried by the {@code ig} jar into the server:
+ * its profiles, extensions, CodeSystems, ValueSets, OperationDefinitions and
+ * CapabilityStatement are stored (so clients can read and search them, and
+ * {@code $validate} finds them) and its SearchParameters become active. Installing again,
+ * at every start, updates the stored copies in place.
  */
 public class ImplementationGuideInstaller {
 
 	private static final Logger log = LoggerFactory.getLogger(ImplementationGuideInstaller.class);
 
 	/**
-	 * The IG's conformance resources. Its example instances are documentation, not data, and are not installed; nor is
-	 * the ImplementationGuide resource, whose literal references to the package's resource ids do not survive the
-	 * installer storing each resource under a server id.
+	 * The IG's conformance resources. Its example instances are documentation, not data,
+	 * and are not installed; nor is the ImplementationGuide resource, whose literal
+	 * references to the package's resource ids do not survive the installer storing each
+	 * resource under a server id.
 	 */
-	private static final String[] INSTALLED_TYPES = { "StructureDefinition", "CodeSystem", "ValueSet", "SearchParameter",
-			"OperationDefinition", "CapabilityStatement" };
+	private static final String[] INSTALLED_TYPES = { "StructureDefinition", "CodeSystem", "ValueSet",
+			"SearchParameter", "OperationDefinition", "CapabilityStatement" };
 
 	private final IPackageInstallerSvc packageInstaller;
 
@@ -59,7 +61,8 @@ public class ImplementationGuideInstaller {
 		try (InputStream in = ImplementationGuideInstaller.class.getClassLoader()
 			.getResourceAsStream(TrialCanonical.IG_PACKAGE_CLASSPATH)) {
 			if (in == null) {
-				throw new IllegalStateException("IG package missing from the classpath: " + TrialCanonical.IG_PACKAGE_CLASSPATH);
+				throw new IllegalStateException(
+						"IG package missing from the classpath: " + TrialCanonical.IG_PACKAGE_CLASSPATH);
 			}
 			return in.readAllBytes();
 		}

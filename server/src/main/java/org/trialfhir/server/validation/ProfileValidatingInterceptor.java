@@ -14,13 +14,14 @@ import org.trialfhir.profiles.TrialProfileSelector;
 import org.trialfhir.profiles.TrialResourceValidator;
 
 /**
- * Validates every resource about to be stored against the Trial profile that applies to it (chosen by type, and for
- * Observations by code, or declared in {@code meta.profile}), and refuses it with {@code 422 Unprocessable Entity} and
- * an OperationOutcome listing each error with its FHIRPath location. Warnings do not block.
+ * Validates every resource about to be stored against the Trial profile that applies to
+ * it (chosen by type, and for Observations by code, or declared in {@code meta.profile}),
+ * and refuses it with {@code 422 Unprocessable Entity} and an OperationOutcome listing
+ * each error with its FHIRPath location. Warnings do not block.
  *
  * <p>
- * It hooks the storage pointcuts, so it runs for plain writes, conditional writes and each entry of a transaction
- * alike; a refused entry rolls back the whole transaction.
+ * It hooks the storage pointcuts, so it runs for plain writes, conditional writes and
+ * each entry of a transaction alike; a refused entry rolls back the whole transaction.
  */
 @Interceptor
 public class ProfileValidatingInterceptor {
@@ -52,7 +53,8 @@ public class ProfileValidatingInterceptor {
 
 	private void requireValid(IBaseResource resource) {
 		if (profiles.profilesFor(resource).isEmpty()) {
-			return; // not part of the data contract (e.g. the IG's own conformance resources)
+			return; // not part of the data contract (e.g. the IG's own conformance
+					// resources)
 		}
 		ValidationResult result = validator.validate(resource);
 		if (result.isSuccessful()) {

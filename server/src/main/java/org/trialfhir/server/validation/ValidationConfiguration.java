@@ -16,10 +16,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the data contract into the server: installs the IG at start, and (unless {@code trial.validation.enabled} is
- * false, which only the ingestion benchmark should do) registers profile validation on HAPI's interceptor service, so
- * it sees every storage operation, not only REST calls. The validator is warmed at start, so the first hospital message
- * does not pay for loading the FHIR definitions.
+ * Wires the data contract into the server: installs the IG at start, and (unless
+ * {@code trial.validation.enabled} is false, which only the ingestion benchmark should
+ * do) registers profile validation on HAPI's interceptor service, so it sees every
+ * storage operation, not only REST calls. The validator is warmed at start, so the first
+ * hospital message does not pay for loading the FHIR definitions.
  */
 @Configuration(proxyBeanMethods = false)
 class ValidationConfiguration {
@@ -28,7 +29,8 @@ class ValidationConfiguration {
 
 	@Bean
 	TrialResourceValidator trialResourceValidator(FhirContext fhirContext, JpaValidationSupportChain serverChain) {
-		// $validate goes through HAPI's own chain: treat MedDRA, NCIt and LOINC codes there as on write
+		// $validate goes through HAPI's own chain: treat MedDRA, NCIt and LOINC codes
+		// there as on write
 		serverChain.addValidationSupport(TrialValidationSupport.newExternalCodeSystemSupport(fhirContext));
 		return TrialResourceValidator.create(fhirContext);
 	}
@@ -51,9 +53,13 @@ class ValidationConfiguration {
 		return interceptor;
 	}
 
-	/** Runs before the server reports itself ready (readiness turns UP only after application runners). */
+	/**
+	 * Runs before the server reports itself ready (readiness turns UP only after
+	 * application runners).
+	 */
 	@Bean
-	ApplicationRunner installImplementationGuide(ImplementationGuideInstaller installer, TrialResourceValidator validator) {
+	ApplicationRunner installImplementationGuide(ImplementationGuideInstaller installer,
+			TrialResourceValidator validator) {
 		return args -> {
 			installer.install();
 			long start = System.nanoTime();

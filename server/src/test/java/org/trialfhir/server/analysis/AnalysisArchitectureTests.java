@@ -9,31 +9,56 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The statistics library stays plain Java: no FHIR, HAPI, Spring or persistence, and no grab-bag classes. */
+/**
+ * The statistics library stays plain Java: no FHIR, HAPI, Spring or persistence, and no
+ * grab-bag classes.
+ */
 @AnalyzeClasses(packages = "org.trialfhir.server.analysis", importOptions = ImportOption.DoNotIncludeTests.class)
 class AnalysisArchitectureTests {
 
 	@ArchTest
-	static final ArchRule noFrameworkDependencies = noClasses().that().resideInAPackage("org.trialfhir.server.analysis..")
-			.should().dependOnClassesThat().resideInAnyPackage("org.hl7.fhir..", "ca.uhn..", "org.springframework..",
-					"jakarta.persistence..", "javax.persistence..", "org.hibernate..", "jakarta.servlet..")
-			.because("the analysis package must stay free of FHIR, HAPI, Spring and JPA");
+	static final ArchRule noFrameworkDependencies = noClasses().that()
+		.resideInAPackage("org.trialfhir.server.analysis..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.hl7.fhir..", "ca.uhn..", "org.springframework..", "jakarta.persistence..",
+				"javax.persistence..", "org.hibernate..", "jakarta.servlet..")
+		.because("the analysis package must stay free of FHIR, HAPI, Spring and JPA");
 
 	@ArchTest
-	static final ArchRule noOtherServerPackages = noClasses().that().resideInAPackage("org.trialfhir.server.analysis..")
-			.should().dependOnClassesThat().resideOutsideOfPackages("org.trialfhir.server.analysis..", "java..",
-					"org.apache.commons.statistics..", "org.apache.commons.numbers..")
-			.because("statistics depend only on the JDK and Apache Commons Statistics");
+	static final ArchRule noOtherServerPackages = noClasses().that()
+		.resideInAPackage("org.trialfhir.server.analysis..")
+		.should()
+		.dependOnClassesThat()
+		.resideOutsideOfPackages("org.trialfhir.server.analysis..", "java..", "org.apache.commons.statistics..",
+				"org.apache.commons.numbers..")
+		.because("statistics depend only on the JDK and Apache Commons Statistics");
 
 	@ArchTest
-	static final ArchRule noGrabBagNames = noClasses().that().resideInAPackage("org.trialfhir.server.analysis..")
-			.should().haveSimpleNameEndingWith("Util").orShould().haveSimpleNameEndingWith("Utils")
-			.orShould().haveSimpleNameEndingWith("Helper").orShould().haveSimpleNameEndingWith("Manager");
+	static final ArchRule noGrabBagNames = noClasses().that()
+		.resideInAPackage("org.trialfhir.server.analysis..")
+		.should()
+		.haveSimpleNameEndingWith("Util")
+		.orShould()
+		.haveSimpleNameEndingWith("Utils")
+		.orShould()
+		.haveSimpleNameEndingWith("Helper")
+		.orShould()
+		.haveSimpleNameEndingWith("Manager");
 
 	@ArchTest
-	static final ArchRule classesAreFinal = classes().that().resideInAPackage("org.trialfhir.server.analysis..")
-			.and().areNotInterfaces().and().areNotEnums().and().areNotAnonymousClasses()
-			.and().doNotHaveSimpleName("package-info")
-			.should().haveModifier(JavaModifier.FINAL)
-			.because("types are immutable records or final classes");
+	static final ArchRule classesAreFinal = classes().that()
+		.resideInAPackage("org.trialfhir.server.analysis..")
+		.and()
+		.areNotInterfaces()
+		.and()
+		.areNotEnums()
+		.and()
+		.areNotAnonymousClasses()
+		.and()
+		.doNotHaveSimpleName("package-info")
+		.should()
+		.haveModifier(JavaModifier.FINAL)
+		.because("types are immutable records or final classes");
+
 }

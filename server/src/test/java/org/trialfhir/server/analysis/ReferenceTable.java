@@ -17,17 +17,20 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Reads the CSV files written by {@code server/src/test/r/analysis-reference.R} (comment lines start with
- * {@code #}; {@code NA} is R's missing value, read as NaN) and compares numbers with R's values.
+ * Reads the CSV files written by {@code server/src/test/r/analysis-reference.R} (comment
+ * lines start with {@code #}; {@code NA} is R's missing value, read as NaN) and compares
+ * numbers with R's values.
  */
 public final class ReferenceTable {
 
 	/** Relative tolerance for estimates. */
 	public static final double RELATIVE = 1e-6;
+
 	/** Absolute tolerance for p-values. */
 	public static final double P_VALUE = 1e-6;
 
 	private final String name;
+
 	private final List<Map<String, String>> rows;
 
 	private ReferenceTable(String name, List<Map<String, String>> rows) {
@@ -67,12 +70,15 @@ public final class ReferenceTable {
 				throw new IllegalStateException("no rows in " + path);
 			}
 			return new ReferenceTable(resource, rows);
-		} catch (IOException e) {
+		}
+		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
 	}
 
-	/** @return all rows */
+	/**
+	 * @return all rows
+	 */
 	public List<Map<String, String>> rows() {
 		return rows;
 	}
@@ -107,12 +113,17 @@ public final class ReferenceTable {
 		};
 	}
 
-	/** Asserts R's value within {@link #RELATIVE} (NaN and infinities must match exactly). */
+	/**
+	 * Asserts R's value within {@link #RELATIVE} (NaN and infinities must match exactly).
+	 */
 	public static void assertRelative(double expected, double actual, String what) {
 		assertNumber(expected, actual, RELATIVE * Math.max(Math.abs(expected), 1e-300), what);
 	}
 
-	/** Asserts R's value; an absolute tolerance is used when R's value is below {@code 1e-9}. */
+	/**
+	 * Asserts R's value; an absolute tolerance is used when R's value is below
+	 * {@code 1e-9}.
+	 */
 	public static void assertEstimate(double expected, double actual, String what) {
 		assertNumber(expected, actual, Math.max(RELATIVE * Math.abs(expected), 1e-12), what);
 	}
@@ -130,4 +141,5 @@ public final class ReferenceTable {
 		assertTrue(Double.isFinite(actual), what + ": expected " + expected + " but was " + actual);
 		assertEquals(expected, actual, tolerance, what);
 	}
+
 }

@@ -29,10 +29,11 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * What profile validation costs at ingestion: the same server on the same database, started once with validation on
- * and once with it off, loads the same kind of data (per subject a transaction of Patient, ResearchSubject, BSA
- * Observation, TAS-102 administration, tumour assessment and grade-3 adverse event, all conformant) with several
- * client threads; it prints resources per second for each and their ratio.
+ * What profile validation costs at ingestion: the same server on the same database,
+ * started once with validation on and once with it off, loads the same kind of data (per
+ * subject a transaction of Patient, ResearchSubject, BSA Observation, TAS-102
+ * administration, tumour assessment and grade-3 adverse event, all conformant) with
+ * several client threads; it prints resources per second for each and their ratio.
  *
  * <pre>
  * ./mvnw -pl server -Pingestion-benchmark test-compile exec:exec [-Dsubjects=300 -Dthreads=4]
@@ -71,11 +72,13 @@ public final class ValidationIngestionBenchmark {
 			IGenericClient client = FHIR.newRestfulGenericClient("http://localhost:" + port + "/fhir");
 			client.transaction().withBundle(IgExamples.asTransaction()).execute();
 			Reference study = new Reference("ResearchStudy/rak-part-2-randomized");
-			load(client, study, Math.max(10, subjects / 10), threads); // warm-up, not timed
+			load(client, study, Math.max(10, subjects / 10), threads); // warm-up, not
+																		// timed
 			long start = System.nanoTime();
 			int resources = load(client, study, subjects, threads);
 			double seconds = (System.nanoTime() - start) / 1e9;
-			System.out.printf("  validation %-3s: %d resources in %.1f s%n", validation ? "on" : "off", resources, seconds);
+			System.out.printf("  validation %-3s: %d resources in %.1f s%n", validation ? "on" : "off", resources,
+					seconds);
 			return resources / seconds;
 		}
 	}
@@ -85,7 +88,8 @@ public final class ValidationIngestionBenchmark {
 		try {
 			List<Future<Integer>> sent = new ArrayList<>();
 			for (int i = 0; i < subjects; i++) {
-				sent.add(pool.submit(() -> client.transaction().withBundle(subjectBundle(study)).execute().getEntry().size()));
+				sent.add(pool
+					.submit(() -> client.transaction().withBundle(subjectBundle(study)).execute().getEntry().size()));
 			}
 			int resources = 0;
 			for (Future<Integer> bundle : sent) {
@@ -98,7 +102,10 @@ public final class ValidationIngestionBenchmark {
 		}
 	}
 
-	/** One subject's data as an EHR interface would send it: a transaction, conditional on business identifiers. */
+	/**
+	 * One subject's data as an EHR interface would send it: a transaction, conditional on
+	 * business identifiers.
+	 */
 	static Bundle subjectBundle(Reference study) {
 		Bundle bundle = new Bundle().setType(BundleType.TRANSACTION);
 		Reference patient = new Reference("urn:uuid:" + SampleResources.uniqueId());
@@ -118,7 +125,12 @@ public final class ValidationIngestionBenchmark {
 	}
 
 	private static void add(Bundle bundle, String fullUrl, Resource resource) {
-		bundle.addEntry().setFullUrl(fullUrl).setResource(resource).getRequest().setMethod(HTTPVerb.POST).setUrl(resource.fhirType());
+		bundle.addEntry()
+			.setFullUrl(fullUrl)
+			.setResource(resource)
+			.getRequest()
+			.setMethod(HTTPVerb.POST)
+			.setUrl(resource.fhirType());
 	}
 
 }

@@ -44,9 +44,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The data contract, enforced by the running server: the IG is installed, its examples are accepted, every resource
- * of the invalid corpus (profiles module, {@code invalid/index.csv}) is refused with the expected error and nothing is
- * stored, and the IG's SearchParameters answer searches.
+ * The data contract, enforced by the running server: the IG is installed, its examples
+ * are accepted, every resource of the invalid corpus (profiles module,
+ * {@code invalid/index.csv}) is refused with the expected error and nothing is stored,
+ * and the IG's SearchParameters answer searches.
  */
 class DataContractIT extends FhirServerIT {
 
@@ -90,10 +91,12 @@ class DataContractIT extends FhirServerIT {
 
 		OperationOutcome outcome = (OperationOutcome) FHIR.newJsonParser().parseResource(response.body());
 		if (response.statusCode() == 400) {
-			// a value HAPI's model cannot hold (an unknown status code) is refused by the parser, before validation:
+			// a value HAPI's model cannot hold (an unknown status code) is refused by the
+			// parser, before validation:
 			// the OperationOutcome then names the offending code
 			String code = invalid.messageFragment().replaceAll(".*#([^']+)'.*", "$1");
-			assertThat(invalid.messageFragment()).as("only unknown codes may stop at the parser").startsWith("Unknown code");
+			assertThat(invalid.messageFragment()).as("only unknown codes may stop at the parser")
+				.startsWith("Unknown code");
 			assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("'" + code + "'");
 		}
 		else {
@@ -104,7 +107,8 @@ class DataContractIT extends FhirServerIT {
 				assertThat(expressions(issue)).contains(invalid.location());
 			});
 		}
-		HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), BodyHandlers.ofString());
+		HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+				BodyHandlers.ofString());
 		assertThat(read.statusCode()).as("nothing stored").isEqualTo(404);
 	}
 
@@ -114,7 +118,10 @@ class DataContractIT extends FhirServerIT {
 		List<Resource> examples = IgExamples.all();
 		assertThat(examples).hasSizeGreaterThanOrEqualTo(15);
 		for (Resource example : examples) {
-			Resource stored = (Resource) client.read().resource(example.fhirType()).withId(example.getIdElement().getIdPart()).execute();
+			Resource stored = (Resource) client.read()
+				.resource(example.fhirType())
+				.withId(example.getIdElement().getIdPart())
+				.execute();
 			assertThat(stored.getIdElement().getIdPart()).isEqualTo(example.getIdElement().getIdPart());
 			for (String profile : selector.profilesFor(example)) {
 				HttpResponse<String> response = http.send(HttpRequest
@@ -132,18 +139,25 @@ class DataContractIT extends FhirServerIT {
 	void aTransactionWithOneInvalidEntryStoresNothing() {
 		int patients = count(Patient.class);
 		int events = count(AdverseEvent.class);
-		AdverseEvent gradeSix = SampleResources.adverseEvent(new org.hl7.fhir.r4.model.Reference("urn:uuid:new-patient"));
+		AdverseEvent gradeSix = SampleResources
+			.adverseEvent(new org.hl7.fhir.r4.model.Reference("urn:uuid:new-patient"));
 		gradeSix.getExtensionByUrl(TrialExtensions.AE_GRADE)
-			.setValue(new CodeableConcept(new Coding("http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl", "C99999", null)));
+			.setValue(new CodeableConcept(
+					new Coding("http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl", "C99999", null)));
 		Bundle bundle = new Bundle().setType(BundleType.TRANSACTION);
-		bundle.addEntry().setFullUrl("urn:uuid:new-patient").setResource(SampleResources.patient()).getRequest()
-			.setMethod(HTTPVerb.POST).setUrl("Patient");
+		bundle.addEntry()
+			.setFullUrl("urn:uuid:new-patient")
+			.setResource(SampleResources.patient())
+			.getRequest()
+			.setMethod(HTTPVerb.POST)
+			.setUrl("Patient");
 		bundle.addEntry().setResource(gradeSix).getRequest().setMethod(HTTPVerb.POST).setUrl("AdverseEvent");
 
 		assertThatThrownBy(() -> client.transaction().withBundle(bundle).execute())
 			.isInstanceOf(UnprocessableEntityException.class)
 			.satisfies(ex -> assertThat(FHIR.newJsonParser()
-				.encodeResourceToString(((UnprocessableEntityException) ex).getOperationOutcome())).contains("CTCAE grade"));
+				.encodeResourceToString(((UnprocessableEntityException) ex).getOperationOutcome()))
+				.contains("CTCAE grade"));
 		assertThat(count(Patient.class)).isEqualTo(patients);
 		assertThat(count(AdverseEvent.class)).isEqualTo(events);
 	}
@@ -161,7 +175,8 @@ class DataContractIT extends FhirServerIT {
 			.doesNotContain("subject-li-na-randomized");
 		assertThat(ids("ResearchStudy?endpoint=OS")).contains("rak-part-2-randomized", "rak-program")
 			.doesNotContain("rak-part-1-dose-escalation");
-		assertThat(ids("Observation?value-concept=http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl|C35571")).isNotEmpty()
+		assertThat(ids("Observation?value-concept=http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl|C35571"))
+			.isNotEmpty()
 			.allMatch(id -> id.startsWith("tumor-response"));
 	}
 
@@ -174,7 +189,8 @@ class DataContractIT extends FhirServerIT {
 		assertThat(ids("CapabilityStatement?url=" + TrialCanonical.CAPABILITY_STATEMENT)).hasSize(1);
 
 		CapabilityStatement capabilities = client.capabilities().ofType(CapabilityStatement.class).execute();
-		assertThat(capabilities.getInstantiates()).extracting(c -> c.getValue()).contains(TrialCanonical.CAPABILITY_STATEMENT);
+		assertThat(capabilities.getInstantiates()).extracting(c -> c.getValue())
+			.contains(TrialCanonical.CAPABILITY_STATEMENT);
 		CapabilityStatementRestResourceComponent observation = capabilities.getRestFirstRep()
 			.getResource()
 			.stream()
@@ -186,7 +202,10 @@ class DataContractIT extends FhirServerIT {
 	}
 
 	private List<String> ids(String search) {
-		Bundle bundle = client.search().byUrl(search + (search.contains("?") ? "&" : "?") + "_count=500").returnBundle(Bundle.class).execute();
+		Bundle bundle = client.search()
+			.byUrl(search + (search.contains("?") ? "&" : "?") + "_count=500")
+			.returnBundle(Bundle.class)
+			.execute();
 		return bundle.getEntry().stream().map(entry -> entry.getResource().getIdElement().getIdPart()).toList();
 	}
 

@@ -14,7 +14,6 @@ public record BinomialProportion(int successes, int trials, double estimate, Con
 
 	/**
 	 * Validates a count and its denominator.
-	 *
 	 * @param successes successes
 	 * @param trials trials
 	 */

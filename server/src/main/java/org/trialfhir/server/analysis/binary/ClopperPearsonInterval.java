@@ -4,11 +4,11 @@ import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.trialfhir.server.analysis.ConfidenceInterval;
 
 /**
- * Exact (Clopper &amp; Pearson 1934) confidence interval for a binomial proportion, as R's
- * {@code binom.test(x, n)$conf.int}: with {@code alpha = 1 - level},
+ * Exact (Clopper &amp; Pearson 1934) confidence interval for a binomial proportion, as
+ * R's {@code binom.test(x, n)$conf.int}: with {@code alpha = 1 - level},
  * {@code lower = qbeta(alpha/2, x, n - x + 1)} (0 when {@code x = 0}) and
- * {@code upper = qbeta(1 - alpha/2, x + 1, n - x)} (1 when {@code x = n}). Guaranteed coverage at least the
- * nominal level; conservative.
+ * {@code upper = qbeta(1 - alpha/2, x + 1, n - x)} (1 when {@code x = n}). Guaranteed
+ * coverage at least the nominal level; conservative.
  */
 public final class ClopperPearsonInterval {
 
@@ -20,7 +20,9 @@ public final class ClopperPearsonInterval {
 		this.level = level;
 	}
 
-	/** @return the 95% interval */
+	/**
+	 * @return the 95% interval
+	 */
 	public static ClopperPearsonInterval withDefaults() {
 		return DEFAULTS;
 	}
@@ -48,4 +50,5 @@ public final class ClopperPearsonInterval {
 		return new BinomialProportion(successes, trials, (double) successes / trials,
 				ConfidenceInterval.of(lower, upper, level));
 	}
+
 }

@@ -7,26 +7,33 @@ import org.apache.commons.statistics.distribution.HypergeometricDistribution;
 import org.trialfhir.server.analysis.ConfidenceInterval;
 
 /**
- * Fisher's exact test of independence in a 2 x 2 table, two-sided, as R's {@code fisher.test}.
+ * Fisher's exact test of independence in a 2 x 2 table, two-sided, as R's
+ * {@code fisher.test}.
  *
- * <p>Conditioning on the margins, the count {@code a} is hypergeometric with population {@code a+b+c+d},
- * {@code a+c} successes and {@code a+b} draws. The two-sided p-value sums the probabilities of all tables whose
- * probability is at most {@code P(observed) (1 + 1e-7)} (R's relative tolerance, so that tables equally likely
+ * <p>
+ * Conditioning on the margins, the count {@code a} is hypergeometric with population
+ * {@code a+b+c+d}, {@code a+c} successes and {@code a+b} draws. The two-sided p-value
+ * sums the probabilities of all tables whose probability is at most
+ * {@code P(observed) (1 + 1e-7)} (R's relative tolerance, so that tables equally likely
  * as the observed one up to rounding are included).
  *
- * <p>The conditional maximum-likelihood odds ratio solves {@code E[a; psi] = a} under the noncentral
- * hypergeometric distribution; it is 0 when {@code a} is the smallest possible value and infinite when it is the
- * largest. Its exact conditional interval (Cornfield 1956) is {@code [psi_L, psi_U]} with
- * {@code P(A >= a; psi_L) = alpha/2} (0 if {@code a} is the smallest value) and {@code P(A <= a; psi_U) = alpha/2}
- * (infinite if {@code a} is the largest). All three are solved by bisection on {@code log psi} to machine
- * precision. R's {@code fisher.test} solves the same equations with {@code uniroot}'s default tolerance
- * ({@code 1.2e-4} on the scale {@code psi} or {@code 1/psi} in (0, 1)), so its estimate and especially its
- * interval limits can differ from these in the 3rd to 5th significant digit; the tests compare with R's equations
- * solved precisely (and with {@code fisher.test}'s output at 1%).
+ * <p>
+ * The conditional maximum-likelihood odds ratio solves {@code E[a; psi] = a} under the
+ * noncentral hypergeometric distribution; it is 0 when {@code a} is the smallest possible
+ * value and infinite when it is the largest. Its exact conditional interval (Cornfield
+ * 1956) is {@code [psi_L, psi_U]} with {@code P(A >= a; psi_L) = alpha/2} (0 if {@code a}
+ * is the smallest value) and {@code P(A <= a; psi_U) = alpha/2} (infinite if {@code a} is
+ * the largest). All three are solved by bisection on {@code log psi} to machine
+ * precision. R's {@code fisher.test} solves the same equations with {@code uniroot}'s
+ * default tolerance ({@code 1.2e-4} on the scale {@code psi} or {@code 1/psi} in (0, 1)),
+ * so its estimate and especially its interval limits can differ from these in the 3rd to
+ * 5th significant digit; the tests compare with R's equations solved precisely (and with
+ * {@code fisher.test}'s output at 1%).
  */
 public final class FisherExactTest {
 
 	private static final FisherExactTest DEFAULTS = new FisherExactTest(0.95);
+
 	private static final double RELATIVE_ERROR = 1 + 1e-7;
 
 	private final double level;
@@ -35,7 +42,9 @@ public final class FisherExactTest {
 		this.level = level;
 	}
 
-	/** @return the two-sided test with a 95% odds-ratio interval */
+	/**
+	 * @return the two-sided test with a 95% odds-ratio interval
+	 */
 	public static FisherExactTest withDefaults() {
 		return DEFAULTS;
 	}
@@ -72,7 +81,10 @@ public final class FisherExactTest {
 		return new FisherExactResult(table, Math.min(1, p), estimate, ConfidenceInterval.of(lower, upper, level));
 	}
 
-	/** Solves {@code f(log psi) = target} for {@code f} increasing in {@code log psi}; returns {@code psi}. */
+	/**
+	 * Solves {@code f(log psi) = target} for {@code f} increasing in {@code log psi};
+	 * returns {@code psi}.
+	 */
 	private static double solveIncreasing(DoubleUnaryOperator f, double target) {
 		double lo = -1;
 		double hi = 1;
@@ -86,17 +98,24 @@ public final class FisherExactTest {
 			double mid = (lo + hi) / 2;
 			if (f.applyAsDouble(mid) < target) {
 				lo = mid;
-			} else {
+			}
+			else {
 				hi = mid;
 			}
 		}
 		return Math.exp((lo + hi) / 2);
 	}
 
-	/** Support {@code [low, high]} of {@code a} given the margins, with log central densities. */
+	/**
+	 * Support {@code [low, high]} of {@code a} given the margins, with log central
+	 * densities.
+	 */
 	private static final class Support {
+
 		private final int low;
+
 		private final int high;
+
 		private final double[] logDensity;
 
 		private Support(int low, int high, double[] logDensity) {
@@ -119,7 +138,9 @@ public final class FisherExactTest {
 			return new Support(low, high, log);
 		}
 
-		/** Densities normalized as R's {@code dnhyper(1)}: {@code exp(d - max(d)) / sum}. */
+		/**
+		 * Densities normalized as R's {@code dnhyper(1)}: {@code exp(d - max(d)) / sum}.
+		 */
 		double[] density() {
 			return weights(0);
 		}
@@ -170,5 +191,7 @@ public final class FisherExactTest {
 			}
 			return w;
 		}
+
 	}
+
 }

@@ -3,14 +3,16 @@ package org.trialfhir.server.analysis.binary;
 import org.trialfhir.server.analysis.ConfidenceInterval;
 
 /**
- * Newcombe's (1998, method 10) hybrid score interval for a difference of independent proportions
- * {@code d = p1 - p2}: with {@code (l_i, u_i)} the Wilson score intervals of each proportion,
- * {@code L = d - sqrt((p1 - l1)^2 + (u2 - p2)^2)} and {@code U = d + sqrt((u1 - p1)^2 + (p2 - l2)^2)}.
- * It needs no continuity correction, stays within [-1, 1] and behaves well at 0 or n events.
+ * Newcombe's (1998, method 10) hybrid score interval for a difference of independent
+ * proportions {@code d = p1 - p2}: with {@code (l_i, u_i)} the Wilson score intervals of
+ * each proportion, {@code L = d - sqrt((p1 - l1)^2 + (u2 - p2)^2)} and
+ * {@code U = d + sqrt((u1 - p1)^2 + (p2 - l2)^2)}. It needs no continuity correction,
+ * stays within [-1, 1] and behaves well at 0 or n events.
  *
- * <p>Base R has no single call for it; the reference values are computed from
- * {@code prop.test(x, n, correct = FALSE)$conf.int} of each group with the formula above (see
- * {@code analysis-reference.R}).
+ * <p>
+ * Base R has no single call for it; the reference values are computed from
+ * {@code prop.test(x, n, correct = FALSE)$conf.int} of each group with the formula above
+ * (see {@code analysis-reference.R}).
  */
 public final class NewcombeDifferenceInterval {
 
@@ -23,7 +25,9 @@ public final class NewcombeDifferenceInterval {
 		this.wilson = wilson;
 	}
 
-	/** @return the 95% interval */
+	/**
+	 * @return the 95% interval
+	 */
 	public static NewcombeDifferenceInterval withDefaults() {
 		return DEFAULTS;
 	}
@@ -54,4 +58,5 @@ public final class NewcombeDifferenceInterval {
 		return new ProportionDifference(first, second, d,
 				ConfidenceInterval.of(lower, upper, wilson.confidenceLevel()));
 	}
+
 }

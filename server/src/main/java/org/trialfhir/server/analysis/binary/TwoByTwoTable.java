@@ -1,8 +1,8 @@
 package org.trialfhir.server.analysis.binary;
 
 /**
- * A 2 x 2 contingency table {@code [[a, b], [c, d]]}: rows are groups, columns outcome yes / no (R:
- * {@code matrix(c(a, b, c, d), 2, byrow = TRUE)}).
+ * A 2 x 2 contingency table {@code [[a, b], [c, d]]}: rows are groups, columns outcome
+ * yes / no (R: {@code matrix(c(a, b, c, d), 2, byrow = TRUE)}).
  *
  * @param a row 1, column 1
  * @param b row 1, column 2
@@ -14,8 +14,8 @@ public record TwoByTwoTable(int a, int b, int c, int d) {
 	/** Validates the counts. */
 	public TwoByTwoTable {
 		if (a < 0 || b < 0 || c < 0 || d < 0) {
-			throw new IllegalArgumentException("table counts must be >= 0, got [[" + a + ", " + b + "], [" + c + ", " + d
-					+ "]]");
+			throw new IllegalArgumentException(
+					"table counts must be >= 0, got [[" + a + ", " + b + "], [" + c + ", " + d + "]]");
 		}
 		if ((long) a + b + c + d == 0) {
 			throw new IllegalArgumentException("table is empty (all counts 0)");

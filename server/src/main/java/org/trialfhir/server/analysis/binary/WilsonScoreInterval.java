@@ -4,10 +4,10 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.trialfhir.server.analysis.ConfidenceInterval;
 
 /**
- * Wilson (1927) score interval for a binomial proportion without continuity correction, as R's
- * {@code prop.test(x, n, correct = FALSE)$conf.int}:
- * {@code (p + z^2/(2n) ± z sqrt(p(1-p)/n + z^2/(4n^2))) / (1 + z^2/n)}, with the bound set to 0 when
- * {@code x = 0} and to 1 when {@code x = n} (as R does).
+ * Wilson (1927) score interval for a binomial proportion without continuity correction,
+ * as R's {@code prop.test(x, n, correct = FALSE)$conf.int}:
+ * {@code (p + z^2/(2n) ± z sqrt(p(1-p)/n + z^2/(4n^2))) / (1 + z^2/n)}, with the bound
+ * set to 0 when {@code x = 0} and to 1 when {@code x = n} (as R does).
  */
 public final class WilsonScoreInterval {
 
@@ -19,7 +19,9 @@ public final class WilsonScoreInterval {
 		this.level = level;
 	}
 
-	/** @return the 95% interval */
+	/**
+	 * @return the 95% interval
+	 */
 	public static WilsonScoreInterval withDefaults() {
 		return DEFAULTS;
 	}
@@ -32,7 +34,9 @@ public final class WilsonScoreInterval {
 		return new WilsonScoreInterval(ConfidenceInterval.requireLevel(confidenceLevel));
 	}
 
-	/** @return the confidence level */
+	/**
+	 * @return the confidence level
+	 */
 	public double confidenceLevel() {
 		return level;
 	}
@@ -55,4 +59,5 @@ public final class WilsonScoreInterval {
 		double upper = successes == trials ? 1 : Math.min(1, (centre + half) / denominator);
 		return new BinomialProportion(successes, trials, p, ConfidenceInterval.of(lower, upper, level));
 	}
+
 }

@@ -9,7 +9,8 @@ import java.util.OptionalInt;
  * @param action what to do
  * @param currentDose the dose level the last cohort received (1-based)
  * @param nextDose dose level for the next cohort, empty when the trial stops
- * @param maximumToleratedDose MTD declared by the decision (3+3 when it stops with an MTD), else empty
+ * @param maximumToleratedDose MTD declared by the decision (3+3 when it stops with an
+ * MTD), else empty
  * @param reason the rule that applied, in words
  */
 public record DoseEscalationDecision(DoseEscalationAction action, int currentDose, OptionalInt nextDose,
@@ -20,8 +21,8 @@ public record DoseEscalationDecision(DoseEscalationAction action, int currentDos
 		Objects.requireNonNull(action, "action");
 		Objects.requireNonNull(reason, "reason");
 		if ((action == DoseEscalationAction.STOP) == nextDose.isPresent()) {
-			throw new IllegalArgumentException("a next dose is required unless the trial stops, got " + action + " "
-					+ nextDose);
+			throw new IllegalArgumentException(
+					"a next dose is required unless the trial stops, got " + action + " " + nextDose);
 		}
 	}
 

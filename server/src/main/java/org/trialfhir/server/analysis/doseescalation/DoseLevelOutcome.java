@@ -1,7 +1,8 @@
 package org.trialfhir.server.analysis.doseescalation;
 
 /**
- * Cumulative outcome at one dose level: patients evaluable for DLT and patients with a dose-limiting toxicity.
+ * Cumulative outcome at one dose level: patients evaluable for DLT and patients with a
+ * dose-limiting toxicity.
  *
  * @param treated patients treated and evaluable, {@code >= 0}
  * @param toxicities patients with a DLT, in {@code [0, treated]}
@@ -18,7 +19,9 @@ public record DoseLevelOutcome(int treated, int toxicities) {
 		}
 	}
 
-	/** @return an untreated dose level */
+	/**
+	 * @return an untreated dose level
+	 */
 	public static DoseLevelOutcome untreated() {
 		return new DoseLevelOutcome(0, 0);
 	}

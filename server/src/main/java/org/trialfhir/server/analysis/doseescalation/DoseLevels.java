@@ -20,7 +20,8 @@ final class DoseLevels {
 
 	static DoseLevelOutcome current(List<DoseLevelOutcome> doses, int currentDose) {
 		if (currentDose < 1 || currentDose > doses.size()) {
-			throw new IllegalArgumentException("current dose level must be 1 to " + doses.size() + ", was " + currentDose);
+			throw new IllegalArgumentException(
+					"current dose level must be 1 to " + doses.size() + ", was " + currentDose);
 		}
 		DoseLevelOutcome c = doses.get(currentDose - 1);
 		if (c.treated() == 0) {
@@ -28,4 +29,5 @@ final class DoseLevels {
 		}
 		return c;
 	}
+
 }

@@ -1,9 +1,10 @@
 package org.trialfhir.server.analysis.doseescalation;
 
 /**
- * Weighted isotonic (non-decreasing) regression by the pool-adjacent-violators algorithm (Barlow, Bartholomew,
- * Bremner &amp; Brunk 1972): adjacent values that violate the order are pooled into their weighted mean until the
- * sequence is non-decreasing. O(n) amortized with a stack of blocks.
+ * Weighted isotonic (non-decreasing) regression by the pool-adjacent-violators algorithm
+ * (Barlow, Bartholomew, Bremner &amp; Brunk 1972): adjacent values that violate the order
+ * are pooled into their weighted mean until the sequence is non-decreasing. O(n)
+ * amortized with a stack of blocks.
  */
 public final class IsotonicRegression {
 
@@ -52,4 +53,5 @@ public final class IsotonicRegression {
 		}
 		return fit;
 	}
+
 }

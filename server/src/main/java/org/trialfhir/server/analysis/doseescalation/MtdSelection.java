@@ -7,9 +7,10 @@ import java.util.OptionalInt;
 /**
  * MTD selected at the end of a BOIN trial.
  *
- * @param maximumToleratedDose selected dose level (1-based); empty if the lowest dose is eliminated or no
- *        admissible dose was treated
- * @param isotonicEstimates isotonic DLT-rate estimate per dose level; empty for doses untreated or eliminated
+ * @param maximumToleratedDose selected dose level (1-based); empty if the lowest dose is
+ * eliminated or no admissible dose was treated
+ * @param isotonicEstimates isotonic DLT-rate estimate per dose level; empty for doses
+ * untreated or eliminated
  */
 public record MtdSelection(OptionalInt maximumToleratedDose, List<OptionalDouble> isotonicEstimates) {
 

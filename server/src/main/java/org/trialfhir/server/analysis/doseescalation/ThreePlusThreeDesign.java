@@ -4,18 +4,20 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * The traditional 3+3 design (Storer 1989, design "A" followed by the usual MTD rule). Cohorts of 3 at a dose:
+ * The traditional 3+3 design (Storer 1989, design "A" followed by the usual MTD rule).
+ * Cohorts of 3 at a dose:
  * <ul>
- * <li>0/3 DLT: escalate (at the highest dose, or below a dose already exceeded: expand to 6 instead);</li>
+ * <li>0/3 DLT: escalate (at the highest dose, or below a dose already exceeded: expand to
+ * 6 instead);</li>
  * <li>1/3: expand the dose to 6 patients ({@link DoseEscalationAction#STAY});</li>
- * <li>after 6 patients with at most 1/6: escalate; at the highest dose, or below a dose already exceeded, stop
- * and declare this dose the MTD;</li>
- * <li>at least 2 DLTs (of 3 or of 6): the dose exceeds the MTD; if the next lower dose has 6 patients with at most
- * 1 DLT it is the MTD (stop); if it has only 3, de-escalate to expand it to 6; at the lowest dose stop without
- * an MTD.</li>
+ * <li>after 6 patients with at most 1/6: escalate; at the highest dose, or below a dose
+ * already exceeded, stop and declare this dose the MTD;</li>
+ * <li>at least 2 DLTs (of 3 or of 6): the dose exceeds the MTD; if the next lower dose
+ * has 6 patients with at most 1 DLT it is the MTD (stop); if it has only 3, de-escalate
+ * to expand it to 6; at the lowest dose stop without an MTD.</li>
  * </ul>
- * "Exceeded" means at least 2 DLTs among the patients treated at a dose. The current dose must have a complete
- * cohort (3 or 6 patients).
+ * "Exceeded" means at least 2 DLTs among the patients treated at a dose. The current dose
+ * must have a complete cohort (3 or 6 patients).
  */
 public final class ThreePlusThreeDesign {
 
@@ -24,7 +26,9 @@ public final class ThreePlusThreeDesign {
 	private ThreePlusThreeDesign() {
 	}
 
-	/** @return the design */
+	/**
+	 * @return the design
+	 */
 	public static ThreePlusThreeDesign withDefaults() {
 		return DEFAULTS;
 	}
@@ -90,4 +94,5 @@ public final class ThreePlusThreeDesign {
 	private static boolean exceeded(DoseLevelOutcome d) {
 		return d.toxicities() >= 2;
 	}
+
 }

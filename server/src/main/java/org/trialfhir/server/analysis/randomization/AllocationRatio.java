@@ -58,7 +58,9 @@ public record AllocationRatio(List<String> arms, List<Integer> weights) {
 		return new AllocationRatio(new ArrayList<>(weights.keySet()), new ArrayList<>(weights.values()));
 	}
 
-	/** @return the sum of the weights: every block size must be a multiple of it */
+	/**
+	 * @return the sum of the weights: every block size must be a multiple of it
+	 */
 	public int total() {
 		return weights.stream().mapToInt(Integer::intValue).sum();
 	}

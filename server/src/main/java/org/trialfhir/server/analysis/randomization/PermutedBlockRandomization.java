@@ -12,20 +12,27 @@ import java.util.TreeSet;
 /**
  * Stratified permuted-block randomization with random block sizes.
  *
- * <p>Each stratum gets its own list of complete blocks. For each block a size is drawn uniformly from the allowed
- * sizes (each a multiple of the allocation-ratio total); the block holds each arm {@code size / total * weight}
- * times, shuffled by Fisher–Yates. Hence at the end of every block the arms are exactly in the allocation ratio,
- * and within a stratum the imbalance between two arms never exceeds half the largest block size.
+ * <p>
+ * Each stratum gets its own list of complete blocks. For each block a size is drawn
+ * uniformly from the allowed sizes (each a multiple of the allocation-ratio total); the
+ * block holds each arm {@code size / total * weight} times, shuffled by Fisher–Yates.
+ * Hence at the end of every block the arms are exactly in the allocation ratio, and
+ * within a stratum the imbalance between two arms never exceeds half the largest block
+ * size.
  *
- * <p>Reproducibility: the random stream of a stratum is {@link SplittableRandom} (SplitMix64; Steele, Lea &amp;
- * Flood 2014) seeded with the secret trial seed mixed with a 64-bit FNV-1a hash of the stratum label, so a
- * stratum's list depends only on (seed, stratum label, ratio, block sizes) — not on the other strata or their
- * order. Block size: {@code nextInt(number of sizes)} over the sizes in ascending order; shuffle: for
- * {@code i} from the end, swap with {@code nextInt(i + 1)}. Keep the seed secret: it reveals the whole list.
+ * <p>
+ * Reproducibility: the random stream of a stratum is {@link SplittableRandom}
+ * (SplitMix64; Steele, Lea &amp; Flood 2014) seeded with the secret trial seed mixed with
+ * a 64-bit FNV-1a hash of the stratum label, so a stratum's list depends only on (seed,
+ * stratum label, ratio, block sizes) — not on the other strata or their order. Block
+ * size: {@code nextInt(number of sizes)} over the sizes in ascending order; shuffle: for
+ * {@code i} from the end, swap with {@code nextInt(i + 1)}. Keep the seed secret: it
+ * reveals the whole list.
  */
 public final class PermutedBlockRandomization {
 
 	private final AllocationRatio ratio;
+
 	private final int[] blockSizes;
 
 	private PermutedBlockRandomization(AllocationRatio ratio, int[] blockSizes) {
@@ -35,7 +42,8 @@ public final class PermutedBlockRandomization {
 
 	/**
 	 * @param ratio allocation ratio
-	 * @param blockSizes allowed block sizes, each a positive multiple of {@code ratio.total()}
+	 * @param blockSizes allowed block sizes, each a positive multiple of
+	 * {@code ratio.total()}
 	 * @return the scheme
 	 */
 	public static PermutedBlockRandomization of(AllocationRatio ratio, Set<Integer> blockSizes) {
@@ -47,8 +55,9 @@ public final class PermutedBlockRandomization {
 		TreeSet<Integer> sorted = new TreeSet<>(blockSizes);
 		for (int size : sorted) {
 			if (size < 1 || size % ratio.total() != 0) {
-				throw new IllegalArgumentException("block size " + size + " is not a positive multiple of the allocation total "
-						+ ratio.total() + " (" + ratio.weights() + ")");
+				throw new IllegalArgumentException(
+						"block size " + size + " is not a positive multiple of the allocation total " + ratio.total()
+								+ " (" + ratio.weights() + ")");
 			}
 		}
 		return new PermutedBlockRandomization(ratio, sorted.stream().mapToInt(Integer::intValue).toArray());
@@ -56,10 +65,10 @@ public final class PermutedBlockRandomization {
 
 	/**
 	 * Generates the lists.
-	 *
 	 * @param seed secret seed
 	 * @param strata distinct, non-blank stratum labels
-	 * @param minimumPerStratum the list of each stratum has at least this many entries (rounded up to complete blocks)
+	 * @param minimumPerStratum the list of each stratum has at least this many entries
+	 * (rounded up to complete blocks)
 	 * @return the lists
 	 */
 	public RandomizationList generate(long seed, List<String> strata, int minimumPerStratum) {
@@ -129,4 +138,5 @@ public final class PermutedBlockRandomization {
 		}
 		return hash;
 	}
+
 }

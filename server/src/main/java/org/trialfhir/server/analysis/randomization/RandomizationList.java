@@ -9,7 +9,8 @@ import java.util.List;
  * @param blockSizes allowed block sizes
  * @param strata per-stratum lists, in the order requested
  */
-public record RandomizationList(AllocationRatio ratio, List<Integer> blockSizes, List<StratumRandomizationList> strata) {
+public record RandomizationList(AllocationRatio ratio, List<Integer> blockSizes,
+		List<StratumRandomizationList> strata) {
 
 	/** Copies the lists. */
 	public RandomizationList {
@@ -22,7 +23,9 @@ public record RandomizationList(AllocationRatio ratio, List<Integer> blockSizes,
 	 * @return that stratum's list
 	 */
 	public StratumRandomizationList stratum(String stratum) {
-		return strata.stream().filter(s -> s.stratum().equals(stratum)).findFirst()
-				.orElseThrow(() -> new IllegalArgumentException("no stratum '" + stratum + "' in the randomization list"));
+		return strata.stream()
+			.filter(s -> s.stratum().equals(stratum))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("no stratum '" + stratum + "' in the randomization list"));
 	}
 }

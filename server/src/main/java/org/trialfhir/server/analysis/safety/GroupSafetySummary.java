@@ -3,12 +3,14 @@ package org.trialfhir.server.analysis.safety;
 import java.util.List;
 
 /**
- * Adverse-event summary of one group; every count has the group's subjects at risk as denominator.
+ * Adverse-event summary of one group; every count has the group's subjects at risk as
+ * denominator.
  *
  * @param group group (arm)
  * @param atRisk subjects at risk (treated) in the group
  * @param anyEvent subjects with at least one adverse event
- * @param byWorstGrade subjects whose worst grade over all events is 1, 2, 3, 4, 5 (index 0 = grade 1)
+ * @param byWorstGrade subjects whose worst grade over all events is 1, 2, 3, 4, 5 (index
+ * 0 = grade 1)
  * @param gradeThreeOrHigher subjects with an event of grade 3 or higher
  * @param serious subjects with a serious adverse event
  * @param terms per term, by decreasing number of subjects, then term
@@ -35,8 +37,10 @@ public record GroupSafetySummary(String group, int atRisk, SubjectCount anyEvent
 	 * @return the term's summary
 	 */
 	public TermSummary term(String term) {
-		return terms.stream().filter(t -> t.term().equals(term)).findFirst()
-				.orElseThrow(() -> new IllegalArgumentException("no adverse event term '" + term + "' in group " + group));
+		return terms.stream()
+			.filter(t -> t.term().equals(term))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("no adverse event term '" + term + "' in group " + group));
 	}
 
 	static SubjectCount byGrade(List<SubjectCount> counts, int grade) {

@@ -19,7 +19,9 @@ public record SafetyTable(List<GroupSafetySummary> groups) {
 	 * @return its summary
 	 */
 	public GroupSafetySummary group(String group) {
-		return groups.stream().filter(g -> g.group().equals(group)).findFirst()
-				.orElseThrow(() -> new IllegalArgumentException("no group '" + group + "' in the safety table"));
+		return groups.stream()
+			.filter(g -> g.group().equals(group))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("no group '" + group + "' in the safety table"));
 	}
 }

@@ -14,10 +14,11 @@ import org.trialfhir.server.analysis.binary.BinomialProportion;
 import org.trialfhir.server.analysis.binary.ClopperPearsonInterval;
 
 /**
- * Tabulates adverse events by group, counting subjects (not events): a subject counts once per row, under the
- * worst (highest) CTCAE grade of the events in that row. The denominator is the number of subjects at risk
- * (treated) in the group, given by the caller, so subjects without any adverse event need not be listed.
- * Proportions get exact Clopper &amp; Pearson (1934) intervals (R: {@code binom.test(count, atRisk)$conf.int}).
+ * Tabulates adverse events by group, counting subjects (not events): a subject counts
+ * once per row, under the worst (highest) CTCAE grade of the events in that row. The
+ * denominator is the number of subjects at risk (treated) in the group, given by the
+ * caller, so subjects without any adverse event need not be listed. Proportions get exact
+ * Clopper &amp; Pearson (1934) intervals (R: {@code binom.test(count, atRisk)$conf.int}).
  */
 public final class SafetyTabulation {
 
@@ -29,7 +30,9 @@ public final class SafetyTabulation {
 		this.interval = interval;
 	}
 
-	/** @return tabulation with 95% exact intervals */
+	/**
+	 * @return tabulation with 95% exact intervals
+	 */
 	public static SafetyTabulation withDefaults() {
 		return DEFAULTS;
 	}
@@ -43,8 +46,10 @@ public final class SafetyTabulation {
 	}
 
 	/**
-	 * @param subjects subjects (with or without adverse events), unique ids, each in a group of {@code atRisk}
-	 * @param atRisk subjects at risk per group, each {@code >= 1}; every group here gets a summary
+	 * @param subjects subjects (with or without adverse events), unique ids, each in a
+	 * group of {@code atRisk}
+	 * @param atRisk subjects at risk per group, each {@code >= 1}; every group here gets
+	 * a summary
 	 * @return the table, groups in label order
 	 */
 	public SafetyTable tabulate(List<SafetySubject> subjects, Map<String, Integer> atRisk) {
@@ -79,8 +84,8 @@ public final class SafetyTabulation {
 
 	private GroupSafetySummary summarize(String group, int n, List<SafetySubject> subjects) {
 		if (subjects.size() > n) {
-			throw new IllegalArgumentException("group '" + group + "' lists " + subjects.size()
-					+ " subjects but only " + n + " are at risk");
+			throw new IllegalArgumentException(
+					"group '" + group + "' lists " + subjects.size() + " subjects but only " + n + " are at risk");
 		}
 		int any = 0;
 		int grade3 = 0;
@@ -113,7 +118,8 @@ public final class SafetyTabulation {
 			}
 			terms.add(new TermSummary(term, count(total, n), counts(grades, n)));
 		});
-		terms.sort(Comparator.comparingInt((TermSummary t) -> -t.anyGrade().subjects()).thenComparing(TermSummary::term));
+		terms.sort(
+				Comparator.comparingInt((TermSummary t) -> -t.anyGrade().subjects()).thenComparing(TermSummary::term));
 		return new GroupSafetySummary(group, n, count(any, n), counts(worst, n), count(grade3, n), count(serious, n),
 				terms);
 	}
@@ -130,4 +136,5 @@ public final class SafetyTabulation {
 		BinomialProportion p = interval.estimate(subjects, n);
 		return new SubjectCount(subjects, n, p.estimate(), p.interval());
 	}
+
 }

@@ -3,11 +3,13 @@ package org.trialfhir.server.analysis.safety;
 import java.util.List;
 
 /**
- * Subjects with one adverse event term in a group, overall and by the worst grade of that term.
+ * Subjects with one adverse event term in a group, overall and by the worst grade of that
+ * term.
  *
  * @param term the term
  * @param anyGrade subjects with the term at any grade
- * @param byWorstGrade subjects whose worst grade of the term is 1, 2, 3, 4, 5 (index 0 = grade 1)
+ * @param byWorstGrade subjects whose worst grade of the term is 1, 2, 3, 4, 5 (index 0 =
+ * grade 1)
  */
 public record TermSummary(String term, SubjectCount anyGrade, List<SubjectCount> byWorstGrade) {
 

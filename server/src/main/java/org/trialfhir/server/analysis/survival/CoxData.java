@@ -28,16 +28,15 @@ public record CoxData(List<String> covariateNames, List<CoxSubject> subjects) {
 		}
 		for (CoxSubject s : subjects) {
 			if (s.covariates().length != covariateNames.size()) {
-				throw new IllegalArgumentException("subject has " + s.covariates().length + " covariate values, expected "
-						+ covariateNames.size() + " " + covariateNames);
+				throw new IllegalArgumentException("subject has " + s.covariates().length
+						+ " covariate values, expected " + covariateNames.size() + " " + covariateNames);
 			}
 		}
 	}
 
 	/**
-	 * A treatment comparison: one covariate {@code treated}, 1 for subjects in {@code treatedGroup} and 0 for the
-	 * others; strata are kept.
-	 *
+	 * A treatment comparison: one covariate {@code treated}, 1 for subjects in
+	 * {@code treatedGroup} and 0 for the others; strata are kept.
 	 * @param observations observations of at least two groups
 	 * @param treatedGroup the group coded 1
 	 * @return the design

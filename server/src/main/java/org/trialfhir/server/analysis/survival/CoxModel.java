@@ -9,12 +9,15 @@ import org.trialfhir.server.analysis.ChiSquareTest;
  *
  * @param ties tie handling used
  * @param coefficients coefficients in covariate order
- * @param covariance inverse information matrix at the estimate (R's {@code vcov(fit)}; copied)
- * @param logLikelihoodNull log partial likelihood at {@code beta = 0} (R's {@code fit$loglik[1]})
+ * @param covariance inverse information matrix at the estimate (R's {@code vcov(fit)};
+ * copied)
+ * @param logLikelihoodNull log partial likelihood at {@code beta = 0} (R's
+ * {@code fit$loglik[1]})
  * @param logLikelihood log partial likelihood at the estimate (R's {@code fit$loglik[2]})
  * @param wald Wald test {@code beta' I beta}
  * @param score score (log-rank) test {@code U(0)' I(0)^-1 U(0)}
- * @param likelihoodRatio likelihood-ratio test {@code 2 (logLikelihood - logLikelihoodNull)}
+ * @param likelihoodRatio likelihood-ratio test
+ * {@code 2 (logLikelihood - logLikelihoodNull)}
  * @param subjects number of subjects
  * @param events number of events
  * @param iterations Newton–Raphson iterations used
@@ -29,7 +32,9 @@ public record CoxModel(TieMethod ties, List<CoxCoefficient> coefficients, double
 		covariance = copy(covariance);
 	}
 
-	/** @return a copy of the covariance matrix */
+	/**
+	 * @return a copy of the covariance matrix
+	 */
 	@Override
 	public double[][] covariance() {
 		return copy(covariance);
@@ -40,8 +45,10 @@ public record CoxModel(TieMethod ties, List<CoxCoefficient> coefficients, double
 	 * @return its coefficient
 	 */
 	public CoxCoefficient coefficient(String covariate) {
-		return coefficients.stream().filter(c -> c.covariate().equals(covariate)).findFirst()
-				.orElseThrow(() -> new IllegalArgumentException("no covariate '" + covariate + "' in the model"));
+		return coefficients.stream()
+			.filter(c -> c.covariate().equals(covariate))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("no covariate '" + covariate + "' in the model"));
 	}
 
 	private static double[][] copy(double[][] m) {

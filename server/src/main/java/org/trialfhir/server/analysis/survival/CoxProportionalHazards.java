@@ -13,32 +13,42 @@ import org.trialfhir.server.analysis.SymmetricMatrix;
  * Cox (1972) proportional hazards regression by maximum partial likelihood, matching R's
  * {@code coxph(Surv(time, event) ~ x1 + ... [+ strata(s)], ties = "efron" | "breslow")}.
  *
- * <p>For a distinct event time with {@code d} tied events (set {@code D}) and risk set {@code R} (subjects with
- * time {@code >=} it, in the same stratum), the log partial likelihood contribution is
- * {@code sum_{i in D} eta_i - sum_{m=0}^{d-1} log(S0 - f_m D0)} with {@code eta = x' beta},
- * {@code S0 = sum_R exp(eta)}, {@code D0 = sum_D exp(eta)} and {@code f_m = m / d} for Efron (1977) or
- * {@code f_m = 0} for Breslow (1974); score and information follow from the analogous first and second moment
- * sums. Strata have separate risk sets. Covariates are centred at their means (as R; the estimates do not change).
+ * <p>
+ * For a distinct event time with {@code d} tied events (set {@code D}) and risk set
+ * {@code R} (subjects with time {@code >=} it, in the same stratum), the log partial
+ * likelihood contribution is {@code sum_{i in D} eta_i - sum_{m=0}^{d-1} log(S0 - f_m
+ * D0)} with {@code eta = x' beta}, {@code S0 = sum_R exp(eta)},
+ * {@code D0 = sum_D exp(eta)} and {@code f_m = m / d} for Efron (1977) or {@code f_m = 0}
+ * for Breslow (1974); score and information follow from the analogous first and second
+ * moment sums. Strata have separate risk sets. Covariates are centred at their means (as
+ * R; the estimates do not change).
  *
- * <p>Fitting: Newton–Raphson from {@code beta = 0}, halving the step while the log likelihood decreases; it stops
- * when the step is below {@code 1e-10 (1 + |beta|)} in every coordinate or the log likelihood no longer changes
- * (relative {@code 1e-13}). Subjects are sorted once (O(n log n)); each iteration is one O(n p^2) pass over the
+ * <p>
+ * Fitting: Newton–Raphson from {@code beta = 0}, halving the step while the log
+ * likelihood decreases; it stops when the step is below {@code 1e-10 (1 + |beta|)} in
+ * every coordinate or the log likelihood no longer changes (relative {@code 1e-13}).
+ * Subjects are sorted once (O(n log n)); each iteration is one O(n p^2) pass over the
  * cumulative risk-set sums from the last time backwards.
  *
- * <p>Tests: Wald {@code beta' I(beta) beta}; score {@code U(0)' I(0)^-1 U(0)} (for a single group indicator with
- * Breslow ties it is the log-rank statistic); likelihood ratio
+ * <p>
+ * Tests: Wald {@code beta' I(beta) beta}; score {@code U(0)' I(0)^-1 U(0)} (for a single
+ * group indicator with Breslow ties it is the log-rank statistic); likelihood ratio
  * {@code 2 (l(beta) - l(0))}; each on {@code p} degrees of freedom.
  *
- * <p>Throws {@link IllegalArgumentException} if there are no events, the information matrix is singular (e.g. a
- * constant covariate), the fit does not converge, or a coefficient diverges (monotone likelihood, e.g. a group
- * without events; R instead warns "Loglik converged before variable ... coefficient may be infinite").
+ * <p>
+ * Throws {@link IllegalArgumentException} if there are no events, the information matrix
+ * is singular (e.g. a constant covariate), the fit does not converge, or a coefficient
+ * diverges (monotone likelihood, e.g. a group without events; R instead warns "Loglik
+ * converged before variable ... coefficient may be infinite").
  */
 public final class CoxProportionalHazards {
 
 	private static final CoxProportionalHazards DEFAULTS = new CoxProportionalHazards(TieMethod.EFRON, 0.95, 30);
 
 	private final TieMethod ties;
+
 	private final double confidenceLevel;
+
 	private final int maxIterations;
 
 	private CoxProportionalHazards(TieMethod ties, double confidenceLevel, int maxIterations) {
@@ -47,7 +57,10 @@ public final class CoxProportionalHazards {
 		this.maxIterations = maxIterations;
 	}
 
-	/** @return Efron ties, 95% hazard-ratio intervals, at most 30 Newton–Raphson iterations */
+	/**
+	 * @return Efron ties, 95% hazard-ratio intervals, at most 30 Newton–Raphson
+	 * iterations
+	 */
 	public static CoxProportionalHazards withDefaults() {
 		return DEFAULTS;
 	}
@@ -81,7 +94,6 @@ public final class CoxProportionalHazards {
 
 	/**
 	 * Fits the model.
-	 *
 	 * @param data design
 	 * @return the fitted model
 	 */
@@ -115,8 +127,8 @@ public final class CoxProportionalHazards {
 			for (int j = 0; j < p; j++) {
 				smallStep &= Math.abs(candidate[j] - beta[j]) <= 1e-10 * (1 + Math.abs(candidate[j]));
 			}
-			boolean flat = Math.abs(next.logLikelihood - current.logLikelihood)
-					<= 1e-13 * (1 + Math.abs(next.logLikelihood));
+			boolean flat = Math.abs(next.logLikelihood - current.logLikelihood) <= 1e-13
+					* (1 + Math.abs(next.logLikelihood));
 			beta = candidate;
 			current = next;
 			information = information(current, data);
@@ -157,8 +169,8 @@ public final class CoxProportionalHazards {
 	}
 
 	private static SymmetricMatrix information(Evaluation e, CoxData data) {
-		return SymmetricMatrix.of(e.information, "Cox information matrix (is a covariate constant or collinear? "
-				+ data.covariateNames() + ")");
+		return SymmetricMatrix.of(e.information,
+				"Cox information matrix (is a covariate constant or collinear? " + data.covariateNames() + ")");
 	}
 
 	private static boolean worse(double next, double current) {
@@ -187,14 +199,24 @@ public final class CoxProportionalHazards {
 	private record Evaluation(double logLikelihood, double[] score, double[][] information) {
 	}
 
-	/** Subjects sorted by (stratum, time), covariates centred and laid out row-major in that order. */
+	/**
+	 * Subjects sorted by (stratum, time), covariates centred and laid out row-major in
+	 * that order.
+	 */
 	private static final class Design {
+
 		private final int n;
+
 		private final int p;
+
 		private final int events;
+
 		private final double[] time;
+
 		private final boolean[] event;
+
 		private final int[] stratum;
+
 		private final double[] x;
 
 		private Design(int n, int p, int events, double[] time, boolean[] event, int[] stratum, double[] x) {
@@ -324,5 +346,7 @@ public final class CoxProportionalHazards {
 				java.util.Arrays.fill(r, 0);
 			}
 		}
+
 	}
+
 }

@@ -28,7 +28,9 @@ public record CoxSubject(double time, boolean event, String stratum, double[] co
 		}
 	}
 
-	/** @return a copy of the covariate values */
+	/**
+	 * @return a copy of the covariate values
+	 */
 	@Override
 	public double[] covariates() {
 		return covariates.clone();

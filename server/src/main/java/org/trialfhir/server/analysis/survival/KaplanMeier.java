@@ -8,27 +8,34 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.trialfhir.server.analysis.ConfidenceInterval;
 
 /**
- * Kaplan–Meier (product-limit) estimator of the survival function, one curve per group, matching R's
- * {@code survfit(Surv(time, event) ~ group)}.
+ * Kaplan–Meier (product-limit) estimator of the survival function, one curve per group,
+ * matching R's {@code survfit(Surv(time, event) ~ group)}.
  *
- * <p>At each distinct time {@code t_i} with {@code n_i} subjects at risk and {@code d_i} events,
- * {@code S(t) = prod_{t_i <= t} (1 - d_i / n_i)} (Kaplan &amp; Meier 1958). The Greenwood (1926) variance is
- * {@code Var(-log S(t)) = sum_{t_i <= t} d_i / (n_i (n_i - d_i))}; both its square root (R's {@code fit$std.err})
- * and the standard error of {@code S} itself ({@code S} times that, R's {@code summary(fit)$std.err}) are stored.
- * Pointwise intervals use the chosen {@link ConfidenceType} (default {@link ConfidenceType#LOG}, as R).
+ * <p>
+ * At each distinct time {@code t_i} with {@code n_i} subjects at risk and {@code d_i}
+ * events, {@code S(t) = prod_{t_i <= t} (1 - d_i / n_i)} (Kaplan &amp; Meier 1958). The
+ * Greenwood (1926) variance is {@code Var(-log S(t)) = sum_{t_i <= t} d_i / (n_i (n_i -
+ * d_i))}; both its square root (R's {@code fit$std.err}) and the standard error of
+ * {@code S} itself ({@code S} times that, R's {@code summary(fit)$std.err}) are stored.
+ * Pointwise intervals use the chosen {@link ConfidenceType} (default
+ * {@link ConfidenceType#LOG}, as R).
  *
- * <p>Ties: a table row is produced for each distinct time at which anything happens; events at a time are
- * counted before censorings at the same time, so subjects censored at {@code t} are in the risk set at {@code t}.
- * Medians follow Brookmeyer &amp; Crowley (1982) as implemented by R (see {@link MedianSurvival}); restricted means
- * follow {@code print.survfit(rmean = tau)} (see {@link RestrictedMeanSurvival}).
+ * <p>
+ * Ties: a table row is produced for each distinct time at which anything happens; events
+ * at a time are counted before censorings at the same time, so subjects censored at
+ * {@code t} are in the risk set at {@code t}. Medians follow Brookmeyer &amp; Crowley
+ * (1982) as implemented by R (see {@link MedianSurvival}); restricted means follow
+ * {@code print.survfit(rmean = tau)} (see {@link RestrictedMeanSurvival}).
  *
- * <p>Strata of the observations are ignored: one curve per group label, in label order.
+ * <p>
+ * Strata of the observations are ignored: one curve per group label, in label order.
  */
 public final class KaplanMeier {
 
 	private static final KaplanMeier DEFAULTS = new KaplanMeier(ConfidenceType.LOG, 0.95);
 
 	private final ConfidenceType confidenceType;
+
 	private final double confidenceLevel;
 
 	private KaplanMeier(ConfidenceType confidenceType, double confidenceLevel) {
@@ -36,7 +43,9 @@ public final class KaplanMeier {
 		this.confidenceLevel = confidenceLevel;
 	}
 
-	/** @return the estimator with log-transformed 95% intervals (R's defaults) */
+	/**
+	 * @return the estimator with log-transformed 95% intervals (R's defaults)
+	 */
 	public static KaplanMeier withDefaults() {
 		return DEFAULTS;
 	}
@@ -57,19 +66,22 @@ public final class KaplanMeier {
 		return new KaplanMeier(confidenceType, ConfidenceInterval.requireLevel(level));
 	}
 
-	/** @return the interval transformation */
+	/**
+	 * @return the interval transformation
+	 */
 	public ConfidenceType confidenceType() {
 		return confidenceType;
 	}
 
-	/** @return the confidence level */
+	/**
+	 * @return the confidence level
+	 */
 	public double confidenceLevel() {
 		return confidenceLevel;
 	}
 
 	/**
 	 * Estimates one curve per group.
-	 *
 	 * @param observations at least one observation
 	 * @return the curves in group-label order
 	 */
@@ -117,7 +129,8 @@ public final class KaplanMeier {
 			while (i < end && time[order[i]] == t) {
 				if (event[order[i]]) {
 					events++;
-				} else {
+				}
+				else {
 					censored++;
 				}
 				i++;
@@ -141,8 +154,9 @@ public final class KaplanMeier {
 	}
 
 	/**
-	 * Pointwise interval exactly as R's {@code survfit_confint}: undefined (NA) for LOG at S = 0 and for LOG_LOG at
-	 * S = 0 or S = 1; NaN standard errors (S = 0) give an undefined PLAIN interval.
+	 * Pointwise interval exactly as R's {@code survfit_confint}: undefined (NA) for LOG
+	 * at S = 0 and for LOG_LOG at S = 0 or S = 1; NaN standard errors (S = 0) give an
+	 * undefined PLAIN interval.
 	 */
 	static ConfidenceInterval interval(ConfidenceType type, double z, double level, double s, double sigma) {
 		double lower;
@@ -176,4 +190,5 @@ public final class KaplanMeier {
 		}
 		return ConfidenceInterval.of(lower, upper, level);
 	}
+
 }

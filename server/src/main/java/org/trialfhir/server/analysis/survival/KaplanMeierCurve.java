@@ -7,8 +7,9 @@ import java.util.OptionalDouble;
 import org.trialfhir.server.analysis.ConfidenceInterval;
 
 /**
- * The Kaplan–Meier curve of one group: the table of {@link KaplanMeierStep}s and the summaries derived from it
- * (median, landmark survival, restricted mean). See {@link KaplanMeier} for the formulas.
+ * The Kaplan–Meier curve of one group: the table of {@link KaplanMeierStep}s and the
+ * summaries derived from it (median, landmark survival, restricted mean). See
+ * {@link KaplanMeier} for the formulas.
  *
  * @param group group label
  * @param subjects subjects in the group
@@ -34,8 +35,8 @@ public record KaplanMeierCurve(String group, int subjects, int events, Confidenc
 	}
 
 	/**
-	 * Median survival with confidence limits (R's {@code summary(fit)$table} median, LCL, UCL).
-	 *
+	 * Median survival with confidence limits (R's {@code summary(fit)$table} median, LCL,
+	 * UCL).
 	 * @return the median
 	 */
 	public MedianSurvival median() {
@@ -79,8 +80,8 @@ public record KaplanMeierCurve(String group, int subjects, int events, Confidenc
 
 	/**
 	 * Survival at a landmark time (R's {@code summary(fit, times = t)}).
-	 *
-	 * @param time landmark, {@code >= 0} and not after the last follow-up time of the group
+	 * @param time landmark, {@code >= 0} and not after the last follow-up time of the
+	 * group
 	 * @return survival, its standard error and interval at {@code time}
 	 */
 	public LandmarkSurvival survivalAt(double time) {
@@ -113,9 +114,9 @@ public record KaplanMeierCurve(String group, int subjects, int events, Confidenc
 	}
 
 	/**
-	 * Restricted mean survival time up to {@code horizon} (R's {@code print(fit, rmean = horizon)}); beyond the
-	 * last time the curve is carried forward flat.
-	 *
+	 * Restricted mean survival time up to {@code horizon} (R's
+	 * {@code print(fit, rmean = horizon)}); beyond the last time the curve is carried
+	 * forward flat.
 	 * @param horizon {@code tau}, not before the first time of the curve
 	 * @return the restricted mean and its standard error
 	 */
@@ -131,7 +132,8 @@ public record KaplanMeierCurve(String group, int subjects, int events, Confidenc
 		while (m < steps.size() && steps.get(m).time() <= horizon) {
 			m++;
 		}
-		// rectangles: [0, t_1] at 1, [t_{i-1}, t_i] at S(t_{i-1}), last [t_m, horizon] at S(t_m)
+		// rectangles: [0, t_1] at 1, [t_{i-1}, t_i] at S(t_{i-1}), last [t_m, horizon] at
+		// S(t_m)
 		double[] area = new double[m + 1];
 		double previousTime = 0;
 		double previousSurvival = 1;
@@ -152,8 +154,7 @@ public record KaplanMeierCurve(String group, int subjects, int events, Confidenc
 			after += area[i + 1];
 			KaplanMeierStep step = steps.get(i);
 			if (step.events() > 0 && step.atRisk() > step.events()) {
-				variance += after * after * step.events()
-						/ ((double) step.atRisk() * (step.atRisk() - step.events()));
+				variance += after * after * step.events() / ((double) step.atRisk() * (step.atRisk() - step.events()));
 			}
 		}
 		return new RestrictedMeanSurvival(horizon, mean, Math.sqrt(variance));

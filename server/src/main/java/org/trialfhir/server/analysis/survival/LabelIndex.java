@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-/** Sorted distinct labels (group or stratum names) and each subject's position among them. */
+/**
+ * Sorted distinct labels (group or stratum names) and each subject's position among them.
+ */
 record LabelIndex(List<String> labels, int[] indexOf) {
 
 	static <T> LabelIndex of(List<T> items, Function<T, String> label) {

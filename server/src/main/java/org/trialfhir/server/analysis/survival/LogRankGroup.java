@@ -1,7 +1,8 @@
 package org.trialfhir.server.analysis.survival;
 
 /**
- * Observed and expected events of one group in a log-rank test (summed over strata when stratified).
+ * Observed and expected events of one group in a log-rank test (summed over strata when
+ * stratified).
  *
  * @param group group label
  * @param subjects subjects in the group

@@ -5,13 +5,15 @@ import java.util.List;
 import org.trialfhir.server.analysis.ChiSquareTest;
 
 /**
- * Result of a (stratified) log-rank test: per-group observed/expected, the variance matrix of {@code O - E} and
- * the chi-square test (R's {@code survdiff} with {@code rho = 0}).
+ * Result of a (stratified) log-rank test: per-group observed/expected, the variance
+ * matrix of {@code O - E} and the chi-square test (R's {@code survdiff} with
+ * {@code rho = 0}).
  *
  * @param groups groups in label order
- * @param variance variance-covariance matrix of {@code O - E}, rows and columns in group order (copied)
- * @param test chi-square statistic with {@code k - 1} degrees of freedom ({@code k} = groups with expected
- *        events {@code > 0})
+ * @param variance variance-covariance matrix of {@code O - E}, rows and columns in group
+ * order (copied)
+ * @param test chi-square statistic with {@code k - 1} degrees of freedom ({@code k} =
+ * groups with expected events {@code > 0})
  * @param stratified whether the test was stratified
  */
 public record LogRankResult(List<LogRankGroup> groups, double[][] variance, ChiSquareTest test, boolean stratified) {
@@ -22,7 +24,9 @@ public record LogRankResult(List<LogRankGroup> groups, double[][] variance, ChiS
 		variance = copy(variance);
 	}
 
-	/** @return a copy of the variance matrix */
+	/**
+	 * @return a copy of the variance matrix
+	 */
 	@Override
 	public double[][] variance() {
 		return copy(variance);

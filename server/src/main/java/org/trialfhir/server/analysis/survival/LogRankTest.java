@@ -8,20 +8,25 @@ import org.trialfhir.server.analysis.ChiSquareTest;
 import org.trialfhir.server.analysis.SymmetricMatrix;
 
 /**
- * The log-rank test of equal hazards in {@code k >= 2} groups (Mantel 1966; Peto &amp; Peto 1972), optionally
- * stratified, matching R's {@code survdiff(Surv(time, event) ~ group [+ strata(s)])} ({@code rho = 0}).
+ * The log-rank test of equal hazards in {@code k >= 2} groups (Mantel 1966; Peto &amp;
+ * Peto 1972), optionally stratified, matching R's
+ * {@code survdiff(Surv(time, event) ~ group [+ strata(s)])} ({@code rho = 0}).
  *
- * <p>At each distinct event time {@code t} (within a stratum) with {@code d} events among {@code n} at risk,
- * {@code n_j} of them in group {@code j}: {@code E_j += d n_j / n} and
- * {@code V_jk += d (n - d) / (n - 1) * (n_j / n) * (delta_jk - n_k / n)} (hypergeometric variance; a time with
- * {@code n = 1} adds nothing to {@code V}). Stratified: {@code O}, {@code E} and {@code V} are summed over strata.
- * The statistic is {@code (O - E)' V^- (O - E)} computed, as R does, on the groups with {@code E > 0} after
- * dropping the first of them; its degrees of freedom are that number of groups minus 1. Ties: all events at a
- * time enter together; subjects censored at {@code t} are at risk at {@code t}.
+ * <p>
+ * At each distinct event time {@code t} (within a stratum) with {@code d} events among
+ * {@code n} at risk, {@code n_j} of them in group {@code j}: {@code E_j += d n_j / n} and
+ * {@code V_jk += d (n - d) / (n - 1) * (n_j / n) * (delta_jk - n_k / n)} (hypergeometric
+ * variance; a time with {@code n = 1} adds nothing to {@code V}). Stratified: {@code O},
+ * {@code E} and {@code V} are summed over strata. The statistic is
+ * {@code (O - E)' V^- (O - E)} computed, as R does, on the groups with {@code E > 0}
+ * after dropping the first of them; its degrees of freedom are that number of groups
+ * minus 1. Ties: all events at a time enter together; subjects censored at {@code t} are
+ * at risk at {@code t}.
  *
- * <p>Throws {@link IllegalArgumentException} for fewer than two groups, no events at all, or fewer than two
- * groups at risk at any event time (R then returns a chi-square of 0 on {@code <= 0} degrees of freedom and an NA
- * p-value).
+ * <p>
+ * Throws {@link IllegalArgumentException} for fewer than two groups, no events at all, or
+ * fewer than two groups at risk at any event time (R then returns a chi-square of 0 on
+ * {@code <= 0} degrees of freedom and an NA p-value).
  */
 public final class LogRankTest {
 
@@ -30,14 +35,15 @@ public final class LogRankTest {
 	private LogRankTest() {
 	}
 
-	/** @return the (only) log-rank test configuration */
+	/**
+	 * @return the (only) log-rank test configuration
+	 */
 	public static LogRankTest withDefaults() {
 		return DEFAULTS;
 	}
 
 	/**
 	 * Unstratified test; strata of the observations are ignored.
-	 *
 	 * @param observations observations of at least two groups
 	 * @return the test result
 	 */
@@ -47,7 +53,6 @@ public final class LogRankTest {
 
 	/**
 	 * Test stratified by the observations' strata.
-	 *
 	 * @param observations observations of at least two groups
 	 * @return the test result
 	 */
@@ -127,8 +132,8 @@ public final class LogRankTest {
 		return new LogRankResult(result, variance, chiSquare(observed, expected, variance), stratified);
 	}
 
-	private static void addEventTime(int[] atRisk, int[] deaths, int d, int total, double[] observed,
-			double[] expected, double[][] variance) {
+	private static void addEventTime(int[] atRisk, int[] deaths, int d, int total, double[] observed, double[] expected,
+			double[][] variance) {
 		int k = atRisk.length;
 		double nTotal = total;
 		double factor = total > 1 ? d * (nTotal - d) / (nTotal - 1) : 0;
@@ -176,4 +181,5 @@ public final class LogRankTest {
 		double statistic = SymmetricMatrix.of(v, "log-rank variance matrix").inverseQuadraticForm(diff);
 		return ChiSquareTest.of(statistic, m);
 	}
+
 }

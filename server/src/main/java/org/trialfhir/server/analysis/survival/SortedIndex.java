@@ -1,8 +1,9 @@
 package org.trialfhir.server.analysis.survival;
 
 /**
- * Orders subjects by (block, time, event first) with a stable merge sort on primitive arrays: O(n log n) without
- * boxing, so that every analysis sorts once and then works with cumulative sums.
+ * Orders subjects by (block, time, event first) with a stable merge sort on primitive
+ * arrays: O(n log n) without boxing, so that every analysis sorts once and then works
+ * with cumulative sums.
  */
 final class SortedIndex {
 
@@ -55,4 +56,5 @@ final class SortedIndex {
 		}
 		return event[x] && !event[y];
 	}
+
 }

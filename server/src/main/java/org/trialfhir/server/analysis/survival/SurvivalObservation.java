@@ -5,13 +5,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * One subject's follow-up: time from origin to event or censoring, whether the event occurred, the randomized
- * group (arm) and an optional stratum.
+ * One subject's follow-up: time from origin to event or censoring, whether the event
+ * occurred, the randomized group (arm) and an optional stratum.
  *
  * @param time follow-up time from the time origin, finite and {@code >= 0}
- * @param event {@code true} if the event was observed at {@code time}, {@code false} if censored
+ * @param event {@code true} if the event was observed at {@code time}, {@code false} if
+ * censored
  * @param group group (arm) label, not blank
- * @param stratum stratum label, not blank; {@link #NO_STRATUM} when the analysis is not stratified
+ * @param stratum stratum label, not blank; {@link #NO_STRATUM} when the analysis is not
+ * stratified
  */
 public record SurvivalObservation(double time, boolean event, String group, String stratum) {
 
@@ -27,8 +29,8 @@ public record SurvivalObservation(double time, boolean event, String group, Stri
 			throw new IllegalArgumentException("survival time must be finite, was " + time);
 		}
 		if (time < 0) {
-			throw new IllegalArgumentException("survival time must be >= 0 (event or censoring before the time origin), was "
-					+ time);
+			throw new IllegalArgumentException(
+					"survival time must be >= 0 (event or censoring before the time origin), was " + time);
 		}
 		requireLabel(group, "group");
 		requireLabel(stratum, "stratum");
@@ -36,7 +38,6 @@ public record SurvivalObservation(double time, boolean event, String group, Stri
 
 	/**
 	 * An unstratified observation.
-	 *
 	 * @param time follow-up time
 	 * @param event whether the event was observed
 	 * @param group group label
@@ -48,7 +49,6 @@ public record SurvivalObservation(double time, boolean event, String group, Stri
 
 	/**
 	 * An observation from calendar dates, with time in days.
-	 *
 	 * @param origin time origin (e.g. randomization date)
 	 * @param end date of event or censoring, not before {@code origin}
 	 * @param event whether the event was observed on {@code end}
@@ -61,8 +61,8 @@ public record SurvivalObservation(double time, boolean event, String group, Stri
 		Objects.requireNonNull(origin, "origin");
 		Objects.requireNonNull(end, "end");
 		if (end.isBefore(origin)) {
-			throw new IllegalArgumentException((event ? "event" : "censoring") + " date " + end
-					+ " is before the time origin " + origin);
+			throw new IllegalArgumentException(
+					(event ? "event" : "censoring") + " date " + end + " is before the time origin " + origin);
 		}
 		return new SurvivalObservation(ChronoUnit.DAYS.between(origin, end), event, group, stratum);
 	}

@@ -24,9 +24,11 @@ import org.trialfhir.server.analysis.survival.LogRankTest;
 import org.trialfhir.server.analysis.survival.SurvivalObservation;
 
 /**
- * Kaplan–Meier + log-rank + Cox (Efron) for two simulated arms (exponential event times, hazard ratio 0.75,
- * uniform censoring, times rounded to days so that ties occur). Run from the repository root with
- * {@code ./mvnw -B -pl server -Pbenchmark test-compile exec:exec} (see server/pom.xml, profile "benchmark").
+ * Kaplan–Meier + log-rank + Cox (Efron) for two simulated arms (exponential event times,
+ * hazard ratio 0.75, uniform censoring, times rounded to days so that ties occur). Run
+ * from the repository root with
+ * {@code ./mvnw -B -pl server -Pbenchmark test-compile exec:exec} (see server/pom.xml,
+ * profile "benchmark").
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -61,4 +63,5 @@ public class SurvivalAnalysisBenchmark {
 		blackhole.consume(LogRankTest.withDefaults().test(observations));
 		blackhole.consume(CoxProportionalHazards.withDefaults().fit(CoxData.treatmentEffect(observations, "treated")));
 	}
+
 }

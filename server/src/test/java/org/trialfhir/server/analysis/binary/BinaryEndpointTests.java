@@ -53,8 +53,8 @@ class BinaryEndpointTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("newcombe")
 	void newcombeHybridScoreMatchesR(Map<String, String> r) {
-		ProportionDifference d = NewcombeDifferenceInterval.withDefaults().difference((int) number(r, "x1"),
-				(int) number(r, "n1"), (int) number(r, "x2"), (int) number(r, "n2"));
+		ProportionDifference d = NewcombeDifferenceInterval.withDefaults()
+			.difference((int) number(r, "x1"), (int) number(r, "n1"), (int) number(r, "x2"), (int) number(r, "n2"));
 		assertEstimate(number(r, "difference"), d.difference(), "difference");
 		assertEstimate(number(r, "lower"), d.interval().lower(), "lower");
 		assertEstimate(number(r, "upper"), d.interval().upper(), "upper");
@@ -64,7 +64,8 @@ class BinaryEndpointTests {
 
 	@Test
 	void newcombePublishedExample() {
-		// Newcombe (1998) Table II, example (a): 56/70 vs 48/80 -> 0.2000 (0.0524, 0.3339)
+		// Newcombe (1998) Table II, example (a): 56/70 vs 48/80 -> 0.2000 (0.0524,
+		// 0.3339)
 		ProportionDifference d = NewcombeDifferenceInterval.withDefaults().difference(56, 70, 48, 80);
 		assertThat(d.interval().lower()).isCloseTo(0.0524, within(5e-5));
 		assertThat(d.interval().upper()).isCloseTo(0.3339, within(5e-5));
@@ -80,7 +81,8 @@ class BinaryEndpointTests {
 		assertEstimate(number(r, "odds_ratio_precise"), result.oddsRatio(), t + " OR");
 		assertEstimate(number(r, "or_lower_precise"), result.oddsRatioInterval().lower(), t + " OR lower");
 		assertEstimate(number(r, "or_upper_precise"), result.oddsRatioInterval().upper(), t + " OR upper");
-		// fisher.test itself stops uniroot at ~1e-4 on the (0, 1) scale: agreement to 1% only (see FisherExactTest)
+		// fisher.test itself stops uniroot at ~1e-4 on the (0, 1) scale: agreement to 1%
+		// only (see FisherExactTest)
 		assertWithinPercent(number(r, "odds_ratio"), result.oddsRatio(), t + " fisher.test OR");
 		assertWithinPercent(number(r, "or_lower"), result.oddsRatioInterval().lower(), t + " fisher.test OR lower");
 		assertWithinPercent(number(r, "or_upper"), result.oddsRatioInterval().upper(), t + " fisher.test OR upper");
@@ -89,7 +91,8 @@ class BinaryEndpointTests {
 	private static void assertWithinPercent(double r, double actual, String what) {
 		if (Double.isFinite(r) && r != 0) {
 			assertThat(actual).as(what).isCloseTo(r, within(0.01 * r));
-		} else {
+		}
+		else {
 			assertThat(actual).as(what).isEqualTo(r);
 		}
 	}
@@ -97,28 +100,35 @@ class BinaryEndpointTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("fisher")
 	void fisherAgreesWithCommonsStatistics(Map<String, String> r) {
-		int[][] table = { { (int) number(r, "a"), (int) number(r, "b") }, { (int) number(r, "c"), (int) number(r, "d") } };
+		int[][] table = { { (int) number(r, "a"), (int) number(r, "b") },
+				{ (int) number(r, "c"), (int) number(r, "d") } };
 		double commons = org.apache.commons.statistics.inference.FisherExactTest.withDefaults().test(table).getPValue();
 		double ours = FisherExactTest.withDefaults()
-				.test(new TwoByTwoTable(table[0][0], table[0][1], table[1][0], table[1][1])).pValue();
+			.test(new TwoByTwoTable(table[0][0], table[0][1], table[1][0], table[1][1]))
+			.pValue();
 		assertThat(ours).isCloseTo(commons, within(1e-9));
 	}
 
 	@Test
 	void rejectsDegenerateInput() {
 		assertThatThrownBy(() -> ClopperPearsonInterval.withDefaults().estimate(1, 0))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("denominator");
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("denominator");
 		assertThatThrownBy(() -> ClopperPearsonInterval.withDefaults().estimate(5, 4))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("count");
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("count");
 		assertThatThrownBy(() -> WilsonScoreInterval.withDefaults().estimate(-1, 4))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("count");
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("count");
 		assertThatThrownBy(() -> new TwoByTwoTable(0, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("empty");
+			.hasMessageContaining("empty");
 		assertThatThrownBy(() -> new TwoByTwoTable(1, -1, 0, 0)).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining(">= 0");
+			.hasMessageContaining(">= 0");
 		assertThatThrownBy(() -> TwoByTwoTable.ofGroups(3, 2, 1, 5)).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> ClopperPearsonInterval.withDefaults().withConfidenceLevel(Double.NaN))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("confidence level");
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("confidence level");
 		assertThat(TwoByTwoTable.ofGroups(3, 10, 1, 5)).isEqualTo(new TwoByTwoTable(3, 7, 1, 4));
 	}
+
 }

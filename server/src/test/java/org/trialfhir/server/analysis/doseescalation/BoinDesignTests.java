@@ -21,7 +21,8 @@ class BoinDesignTests {
 
 	@Test
 	void boundariesMatchPublishedValues() {
-		// Liu & Yuan (2015) / BOIN package, printed to 3 decimals (0.35852 is printed as 0.358, i.e. truncated)
+		// Liu & Yuan (2015) / BOIN package, printed to 3 decimals (0.35852 is printed as
+		// 0.358, i.e. truncated)
 		assertThat(BoinDesign.of(0.30).lambdaEscalation()).isCloseTo(0.236, within(1e-3));
 		assertThat(BoinDesign.of(0.30).lambdaDeescalation()).isCloseTo(0.358, within(1e-3));
 		assertThat(BoinDesign.of(0.25).lambdaEscalation()).isCloseTo(0.197, within(1e-3));
@@ -65,7 +66,8 @@ class BoinDesignTests {
 			double elim = number(r, "eliminate_at_least");
 			if (Double.isNaN(elim)) {
 				assertThat(b.eliminateAtLeast()).as(at).isEmpty();
-			} else {
+			}
+			else {
 				assertThat(b.eliminateAtLeast()).as(at).hasValue((int) elim);
 			}
 		}
@@ -89,7 +91,8 @@ class BoinDesignTests {
 		int mtd = (int) number(r, "mtd");
 		if (mtd == 0) {
 			assertThat(selection.maximumToleratedDose()).isEmpty();
-		} else {
+		}
+		else {
 			assertThat(selection.maximumToleratedDose()).hasValue(mtd);
 		}
 		String[] est = r.get("isotonic_estimates").split(" ");
@@ -97,7 +100,8 @@ class BoinDesignTests {
 			OptionalDouble actual = selection.isotonicEstimates().get(i);
 			if (est[i].equals("NA")) {
 				assertThat(actual).isEmpty();
-			} else {
+			}
+			else {
 				assertEstimate(Double.parseDouble(est[i]), actual.orElseThrow(), "dose " + (i + 1));
 			}
 		}
@@ -160,33 +164,39 @@ class BoinDesignTests {
 	@Test
 	void isotonicRegressionPoolsViolators() {
 		assertThat(IsotonicRegression.fit(new double[] { 0.1, 0.3, 0.2, 0.4 }, new double[] { 1, 1, 1, 1 }))
-				.containsExactly(new double[] { 0.1, 0.25, 0.25, 0.4 }, within(1e-15));
+			.containsExactly(new double[] { 0.1, 0.25, 0.25, 0.4 }, within(1e-15));
 		assertThat(IsotonicRegression.fit(new double[] { 0.5, 0.2, 0.1 }, new double[] { 1, 2, 1 }))
-				.containsExactly(new double[] { 0.25, 0.25, 0.25 }, within(1e-15));
+			.containsExactly(new double[] { 0.25, 0.25, 0.25 }, within(1e-15));
 		assertThat(IsotonicRegression.fit(new double[] { 0.5, 0.1 }, new double[] { 3, 1 }))
-				.containsExactly(new double[] { 0.4, 0.4 }, within(1e-15));
+			.containsExactly(new double[] { 0.4, 0.4 }, within(1e-15));
 	}
 
 	@Test
 	void rejectsDegenerateInput() {
 		assertThatThrownBy(() -> BoinDesign.of(0)).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("target");
+			.hasMessageContaining("target");
 		assertThatThrownBy(() -> BoinDesign.of(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> BoinDesign.of(0.3).withBoundaryRates(0.35, 0.4))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("phi1");
-		assertThatThrownBy(() -> BoinDesign.of(0.3).withEliminationCutoff(1)).isInstanceOf(IllegalArgumentException.class);
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("phi1");
+		assertThatThrownBy(() -> BoinDesign.of(0.3).withEliminationCutoff(1))
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> BoinDesign.of(0.3).decide(doses(3, 0, 0, 0), 2))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no patients treated");
-		assertThatThrownBy(() -> BoinDesign.of(0.3).decide(doses(3, 0), 2))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("current dose level");
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("no patients treated");
+		assertThatThrownBy(() -> BoinDesign.of(0.3).decide(doses(3, 0), 2)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("current dose level");
 		assertThatThrownBy(() -> BoinDesign.of(0.3).decide(List.of(), 1)).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("no dose levels");
+			.hasMessageContaining("no dose levels");
 		assertThatThrownBy(() -> new DoseLevelOutcome(3, 4)).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("DLTs");
+			.hasMessageContaining("DLTs");
 		assertThatThrownBy(() -> BoinDesign.of(0.3).boundaries(0)).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> IsotonicRegression.fit(new double[] { 0.1 }, new double[] { 0 }))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weight");
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("weight");
 		assertThatThrownBy(() -> IsotonicRegression.fit(new double[] { Double.NaN }, new double[] { 1 }))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not finite");
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("not finite");
 	}
+
 }

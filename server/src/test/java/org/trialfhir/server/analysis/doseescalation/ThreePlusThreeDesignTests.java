@@ -31,7 +31,8 @@ class ThreePlusThreeDesignTests {
 		assertThat(d.nextDose()).isEmpty();
 		if (mtd == null) {
 			assertThat(d.maximumToleratedDose()).as(d.reason()).isEmpty();
-		} else {
+		}
+		else {
 			assertThat(d.maximumToleratedDose()).as(d.reason()).hasValue(mtd);
 		}
 	}
@@ -85,11 +86,12 @@ class ThreePlusThreeDesignTests {
 	@Test
 	void rejectsIncompleteCohortsAndInconsistentHistory() {
 		assertThatThrownBy(() -> DESIGN.decide(doses(4, 0, 0, 0), 1)).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("complete cohort");
+			.hasMessageContaining("complete cohort");
 		assertThatThrownBy(() -> DESIGN.decide(doses(6, 3, 3, 2), 2)).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("inconsistent");
+			.hasMessageContaining("inconsistent");
 		assertThatThrownBy(() -> DESIGN.decide(doses(0, 0, 0, 0), 1)).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("no patients treated");
+			.hasMessageContaining("no patients treated");
 		assertThatThrownBy(() -> DESIGN.decide(doses(3, 0), 0)).isInstanceOf(IllegalArgumentException.class);
 	}
+
 }

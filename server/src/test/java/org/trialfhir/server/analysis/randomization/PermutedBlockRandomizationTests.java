@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class PermutedBlockRandomizationTests {
 
 	private static final AllocationRatio ONE_TO_ONE = AllocationRatio.equal("Treatment", "Placebo");
+
 	private static final List<String> STRATA = List.of("ECOG 0-1 / EU", "ECOG 0-1 / US", "ECOG 2 / EU", "ECOG 2 / US");
 
 	@Test
@@ -30,14 +31,20 @@ class PermutedBlockRandomizationTests {
 
 	@Test
 	void listIsPinnedForAFixedSeed() {
-		// guards reproducibility across JDK updates: SplittableRandom's algorithm must not change silently
-		List<String> arms = PermutedBlockRandomization.of(ONE_TO_ONE, Set.of(2, 4, 6)).generate(42L, List.of("S"), 12)
-				.stratum("S").assignments().stream().map(x -> x.arm().substring(0, 1) + x.blockSize()).toList();
+		// guards reproducibility across JDK updates: SplittableRandom's algorithm must
+		// not change silently
+		List<String> arms = PermutedBlockRandomization.of(ONE_TO_ONE, Set.of(2, 4, 6))
+			.generate(42L, List.of("S"), 12)
+			.stratum("S")
+			.assignments()
+			.stream()
+			.map(x -> x.arm().substring(0, 1) + x.blockSize())
+			.toList();
 		assertThat(arms).isEqualTo(PINNED);
 	}
 
-	private static final List<String> PINNED = List.of("P6", "T6", "P6", "T6", "T6", "P6", "P4", "T4", "P4", "T4",
-			"T4", "P4", "P4", "T4");
+	private static final List<String> PINNED = List.of("P6", "T6", "P6", "T6", "T6", "P6", "P4", "T4", "P4", "T4", "T4",
+			"P4", "P4", "T4");
 
 	@Test
 	void imbalanceNeverExceedsHalfTheLargestBlock() {
@@ -95,20 +102,25 @@ class PermutedBlockRandomizationTests {
 	@Test
 	void rejectsInvalidConfiguration() {
 		assertThatThrownBy(() -> PermutedBlockRandomization.of(ONE_TO_ONE, Set.of(2, 3)))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("block size 3");
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("block size 3");
 		assertThatThrownBy(() -> PermutedBlockRandomization.of(ONE_TO_ONE, Set.of()))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one block size");
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("at least one block size");
 		assertThatThrownBy(() -> AllocationRatio.equal("A")).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("two arms");
+			.hasMessageContaining("two arms");
 		assertThatThrownBy(() -> AllocationRatio.equal("A", "A")).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("distinct");
+			.hasMessageContaining("distinct");
 		assertThatThrownBy(() -> new AllocationRatio(List.of("A", "B"), List.of(1, 0)))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining(">= 1");
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining(">= 1");
 		PermutedBlockRandomization r = PermutedBlockRandomization.of(ONE_TO_ONE, Set.of(4));
 		assertThatThrownBy(() -> r.generate(1, List.of("S", "S"), 4)).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("not distinct");
+			.hasMessageContaining("not distinct");
 		assertThatThrownBy(() -> r.generate(1, List.of(), 4)).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> r.generate(1, List.of("S"), 0)).isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> r.generate(1, List.of("S"), 4).stratum("T")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> r.generate(1, List.of("S"), 4).stratum("T"))
+			.isInstanceOf(IllegalArgumentException.class);
 	}
+
 }

@@ -14,16 +14,17 @@ import org.trialfhir.server.analysis.ReferenceTable;
 class SafetyTabulationTests {
 
 	private static final List<SafetySubject> SUBJECTS = List.of(
-			new SafetySubject("s1", "A", List.of(new AdverseEvent("Nausea", 1, false), new AdverseEvent("Nausea", 3, false),
-					new AdverseEvent("Fatigue", 2, false))),
+			new SafetySubject("s1", "A",
+					List.of(new AdverseEvent("Nausea", 1, false), new AdverseEvent("Nausea", 3, false),
+							new AdverseEvent("Fatigue", 2, false))),
 			new SafetySubject("s2", "A", List.of(new AdverseEvent("Neutropenia", 4, true))),
 			new SafetySubject("s3", "A", List.of()),
 			new SafetySubject("s4", "A", List.of(new AdverseEvent("Nausea", 1, false))),
-			new SafetySubject("s5", "B", List.of(new AdverseEvent("Fatigue", 1, true))),
-			new SafetySubject("s6", "B", List.of(new AdverseEvent("Sepsis", 5, true), new AdverseEvent("Fatigue", 2, false))));
+			new SafetySubject("s5", "B", List.of(new AdverseEvent("Fatigue", 1, true))), new SafetySubject("s6", "B",
+					List.of(new AdverseEvent("Sepsis", 5, true), new AdverseEvent("Fatigue", 2, false))));
 
-	private static final SafetyTable TABLE = SafetyTabulation.withDefaults().tabulate(SUBJECTS,
-			Map.of("A", 10, "B", 3, "C", 17));
+	private static final SafetyTable TABLE = SafetyTabulation.withDefaults()
+		.tabulate(SUBJECTS, Map.of("A", 10, "B", 3, "C", 17));
 
 	@Test
 	void countsSubjectsOnceUnderTheirWorstGrade() {
@@ -75,20 +76,24 @@ class SafetyTabulationTests {
 	void rejectsDegenerateInput() {
 		SafetyTabulation t = SafetyTabulation.withDefaults();
 		assertThatThrownBy(() -> t.tabulate(SUBJECTS, Map.of("A", 10, "B", 0)))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no subjects at risk");
-		assertThatThrownBy(() -> t.tabulate(SUBJECTS, Map.of("A", 10)))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no subjects-at-risk count");
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("no subjects at risk");
+		assertThatThrownBy(() -> t.tabulate(SUBJECTS, Map.of("A", 10))).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("no subjects-at-risk count");
 		assertThatThrownBy(() -> t.tabulate(SUBJECTS, Map.of("A", 3, "B", 2)))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only 3 are at risk");
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("only 3 are at risk");
 		assertThatThrownBy(() -> t.tabulate(List.of(SUBJECTS.get(0), SUBJECTS.get(0)), Map.of("A", 10)))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than once");
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("more than once");
 		assertThatThrownBy(() -> t.tabulate(SUBJECTS, Map.of())).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("no groups");
+			.hasMessageContaining("no groups");
 		assertThatThrownBy(() -> new AdverseEvent("Rash", 6, false)).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("grade");
+			.hasMessageContaining("grade");
 		assertThatThrownBy(() -> new AdverseEvent(" ", 2, false)).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("term");
+			.hasMessageContaining("term");
 		assertThatThrownBy(() -> TABLE.group("A").worstGrade(0)).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> TABLE.group("Z")).isInstanceOf(IllegalArgumentException.class);
 	}
+
 }

@@ -19,6 +19,7 @@ import org.trialfhir.server.analysis.ReferenceTable;
 class CoxProportionalHazardsTests {
 
 	private static final ReferenceTable MODELS = ReferenceTable.load("expected/cox_models.csv");
+
 	private static final ReferenceTable COEFFICIENTS = ReferenceTable.load("expected/cox_coefficients.csv");
 
 	static List<Map<String, String>> cases() {
@@ -89,17 +90,19 @@ class CoxProportionalHazardsTests {
 		for (int i = 0; i < times.length; i++) {
 			data.add(SurvivalObservation.of(times[i], i % 3 != 0, i % 2 == 0 ? "A" : "B"));
 		}
-		CoxModel model = CoxProportionalHazards.withDefaults().with(TieMethod.BRESLOW)
-				.fit(CoxData.treatmentEffect(data, "B"));
-		assertThat(model.score().statistic())
-				.isCloseTo(LogRankTest.withDefaults().test(data).test().statistic(), org.assertj.core.data.Offset.offset(1e-10));
+		CoxModel model = CoxProportionalHazards.withDefaults()
+			.with(TieMethod.BRESLOW)
+			.fit(CoxData.treatmentEffect(data, "B"));
+		assertThat(model.score().statistic()).isCloseTo(LogRankTest.withDefaults().test(data).test().statistic(),
+				org.assertj.core.data.Offset.offset(1e-10));
 	}
 
 	@Test
 	void treatmentEffectFactoryCodesTheTreatedGroupAndKeepsStrata() {
-		// the veteran observations carry celltype as stratum, so this is coxph(... ~ treated + strata(celltype))
+		// the veteran observations carry celltype as stratum, so this is coxph(... ~
+		// treated + strata(celltype))
 		CoxModel model = CoxProportionalHazards.withDefaults()
-				.fit(CoxData.treatmentEffect(SurvivalDataSets.observations("veteran"), "2"));
+			.fit(CoxData.treatmentEffect(SurvivalDataSets.observations("veteran"), "2"));
 		Map<String, String> r = COEFFICIENTS.rows(x -> x.get("case").equals("veteran/efron/group/stratum")).get(0);
 		assertEstimate(number(r, "coef"), model.coefficient("treated").coefficient(), "treated");
 		assertThatThrownBy(() -> model.coefficient("age")).isInstanceOf(IllegalArgumentException.class);
@@ -108,22 +111,28 @@ class CoxProportionalHazardsTests {
 	@Test
 	void rejectsDegenerateInput() {
 		assertThatThrownBy(() -> CoxProportionalHazards.withDefaults()
-				.fit(CoxData.treatmentEffect(SurvivalDataSets.observations("noevents"), "B")))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("monotone likelihood");
+			.fit(CoxData.treatmentEffect(SurvivalDataSets.observations("noevents"), "B")))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("monotone likelihood");
 		assertThatThrownBy(() -> CoxProportionalHazards.withDefaults()
-				.fit(CoxData.treatmentEffect(SurvivalDataSets.observations("allcensored"), "B")))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one event");
+			.fit(CoxData.treatmentEffect(SurvivalDataSets.observations("allcensored"), "B")))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("at least one event");
 		assertThatThrownBy(() -> CoxData.treatmentEffect(SurvivalDataSets.observations("single"), "B"))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no subjects");
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("no subjects");
 		List<CoxSubject> constant = List.of(new CoxSubject(1, true, "s", new double[] { 1 }),
 				new CoxSubject(2, true, "s", new double[] { 1 }), new CoxSubject(3, false, "s", new double[] { 1 }));
 		assertThatThrownBy(() -> CoxProportionalHazards.withDefaults().fit(new CoxData(List.of("x"), constant)))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("singular");
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("singular");
 		assertThatThrownBy(() -> new CoxSubject(1, true, "s", new double[] { Double.NaN }))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
-		assertThatThrownBy(() -> new CoxData(List.of("x", "y"), constant))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("covariate values");
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("finite");
+		assertThatThrownBy(() -> new CoxData(List.of("x", "y"), constant)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("covariate values");
 		assertThatThrownBy(() -> CoxProportionalHazards.withDefaults().withMaxIterations(0))
-				.isInstanceOf(IllegalArgumentException.class);
+			.isInstanceOf(IllegalArgumentException.class);
 	}
+
 }

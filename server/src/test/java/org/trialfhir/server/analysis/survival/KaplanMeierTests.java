@@ -19,8 +19,11 @@ import org.trialfhir.server.analysis.ReferenceTable;
 class KaplanMeierTests {
 
 	private static final ReferenceTable CURVES = ReferenceTable.load("expected/km_curves.csv");
+
 	private static final ReferenceTable MEDIANS = ReferenceTable.load("expected/km_medians.csv");
+
 	private static final ReferenceTable LANDMARKS = ReferenceTable.load("expected/km_landmarks.csv");
+
 	private static final ReferenceTable RMST = ReferenceTable.load("expected/km_rmst.csv");
 
 	static List<String> dataSets() {
@@ -37,8 +40,13 @@ class KaplanMeierTests {
 	}
 
 	private static KaplanMeierCurve curve(String dataSet, String group, ConfidenceType type) {
-		return KaplanMeier.withDefaults().with(type).estimate(SurvivalDataSets.observations(dataSet)).stream()
-				.filter(c -> c.group().equals(group)).findFirst().orElseThrow();
+		return KaplanMeier.withDefaults()
+			.with(type)
+			.estimate(SurvivalDataSets.observations(dataSet))
+			.stream()
+			.filter(c -> c.group().equals(group))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	@ParameterizedTest
@@ -46,12 +54,14 @@ class KaplanMeierTests {
 	void stepsMatchSurvfit(String dataSet) {
 		List<Map<String, String>> expected = CURVES.rows(r -> r.get("dataset").equals(dataSet));
 		for (ConfidenceType type : ConfidenceType.values()) {
-			List<KaplanMeierCurve> curves = KaplanMeier.withDefaults().with(type)
-					.estimate(SurvivalDataSets.observations(dataSet));
+			List<KaplanMeierCurve> curves = KaplanMeier.withDefaults()
+				.with(type)
+				.estimate(SurvivalDataSets.observations(dataSet));
 			int checked = 0;
 			for (KaplanMeierCurve curve : curves) {
-				List<Map<String, String>> rows = expected.stream().filter(r -> r.get("group").equals(curve.group()))
-						.toList();
+				List<Map<String, String>> rows = expected.stream()
+					.filter(r -> r.get("group").equals(curve.group()))
+					.toList();
 				assertThat(curve.steps()).hasSize(rows.size());
 				for (int i = 0; i < rows.size(); i++) {
 					Map<String, String> r = rows.get(i);
@@ -102,7 +112,8 @@ class KaplanMeierTests {
 	private static void assertOptional(double expected, OptionalDouble actual, String what) {
 		if (Double.isNaN(expected)) {
 			assertThat(actual).as(what + " (R: NA, not reached)").isEmpty();
-		} else {
+		}
+		else {
 			assertThat(actual).as(what).isPresent();
 			assertEstimate(expected, actual.getAsDouble(), what);
 		}
@@ -145,26 +156,33 @@ class KaplanMeierTests {
 	@Test
 	void rejectsDegenerateInput() {
 		assertThatThrownBy(() -> SurvivalObservation.of(-1, true, "A")).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining(">= 0");
+			.hasMessageContaining(">= 0");
 		assertThatThrownBy(() -> SurvivalObservation.of(Double.NaN, true, "A"))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("NaN");
 		assertThatThrownBy(() -> SurvivalObservation.of(Double.POSITIVE_INFINITY, false, "A"))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("finite");
 		assertThatThrownBy(() -> SurvivalObservation.of(1, true, " ")).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("group");
+			.hasMessageContaining("group");
 		assertThatThrownBy(() -> SurvivalObservation.fromDates(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 2, 28),
-				true, "A", "s")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("before the time origin");
+				true, "A", "s"))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("before the time origin");
 		assertThat(SurvivalObservation.fromDates(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 3, 1), true, "A", "s")
-				.time()).isEqualTo(29);
+			.time()).isEqualTo(29);
 		assertThatThrownBy(() -> KaplanMeier.withDefaults().estimate(List.of()))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no observations");
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("no observations");
 		assertThatThrownBy(() -> KaplanMeier.withDefaults().withConfidenceLevel(1.0))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("confidence level");
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("confidence level");
 		KaplanMeierCurve curve = curve("ties", "A", ConfidenceType.LOG);
 		assertThatThrownBy(() -> curve.survivalAt(100)).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("after the last follow-up");
+			.hasMessageContaining("after the last follow-up");
 		assertThatThrownBy(() -> curve.survivalAt(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> curve.restrictedMean(0.5)).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("before the first time");
+			.hasMessageContaining("before the first time");
 	}
+
 }

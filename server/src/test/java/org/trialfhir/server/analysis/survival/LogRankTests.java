@@ -17,7 +17,9 @@ import org.trialfhir.server.analysis.ReferenceTable;
 class LogRankTests {
 
 	private static final ReferenceTable TESTS = ReferenceTable.load("expected/logrank.csv");
+
 	private static final ReferenceTable GROUPS = ReferenceTable.load("expected/logrank_groups.csv");
+
 	private static final ReferenceTable VARIANCE = ReferenceTable.load("expected/logrank_variance.csv");
 
 	static List<Map<String, String>> cases() {
@@ -52,10 +54,11 @@ class LogRankTests {
 			int i = indexOf(result, r.get("row_group"));
 			int j = indexOf(result, r.get("column_group"));
 			double v = number(r, "variance");
-			// off-diagonal elements of a 2 x 2 matrix are -V11; compare with the diagonal's scale
+			// off-diagonal elements of a 2 x 2 matrix are -V11; compare with the
+			// diagonal's scale
 			double scale = Math.abs(result.variance(i, i)) * 1e-6;
-			assertThat(result.variance(i, j)).as(key + " var[" + i + "," + j + "]").isCloseTo(v,
-					org.assertj.core.data.Offset.offset(Math.max(scale, 1e-12)));
+			assertThat(result.variance(i, j)).as(key + " var[" + i + "," + j + "]")
+				.isCloseTo(v, org.assertj.core.data.Offset.offset(Math.max(scale, 1e-12)));
 		}
 	}
 
@@ -79,15 +82,20 @@ class LogRankTests {
 	@Test
 	void rejectsDegenerateInput() {
 		assertThatThrownBy(() -> LogRankTest.withDefaults().test(SurvivalDataSets.observations("allcensored")))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no events");
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("no events");
 		assertThatThrownBy(() -> LogRankTest.withDefaults().test(SurvivalDataSets.observations("single")))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least two groups");
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("at least two groups");
 		assertThatThrownBy(() -> LogRankTest.withDefaults().test(List.of()))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no observations");
-		// group B leaves follow-up before the first event: only one group is ever at risk at an event time
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("no observations");
+		// group B leaves follow-up before the first event: only one group is ever at risk
+		// at an event time
 		List<SurvivalObservation> early = List.of(SurvivalObservation.of(1, false, "B"),
 				SurvivalObservation.of(2, true, "A"), SurvivalObservation.of(3, true, "A"));
 		assertThatThrownBy(() -> LogRankTest.withDefaults().test(early)).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("fewer than two groups");
+			.hasMessageContaining("fewer than two groups");
 	}
+
 }

@@ -22,7 +22,8 @@ final class SurvivalDataSets {
 	/**
 	 * @param name data set
 	 * @param groupColumn column used as group label ("group" or "stratum")
-	 * @param dropMissingStratum drop rows whose stratum is NA (R drops them from stratified fits)
+	 * @param dropMissingStratum drop rows whose stratum is NA (R drops them from
+	 * stratified fits)
 	 */
 	static List<SurvivalObservation> observations(String name, String groupColumn, boolean dropMissingStratum) {
 		List<SurvivalObservation> result = new ArrayList<>();
@@ -39,4 +40,5 @@ final class SurvivalDataSets {
 	static List<SurvivalObservation> observations(String name) {
 		return observations(name, "group", false);
 	}
+
 }
