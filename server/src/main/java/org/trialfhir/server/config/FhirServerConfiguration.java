@@ -21,6 +21,9 @@ import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 
+import org.trialfhir.server.operation.TrialOperation;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -45,7 +48,7 @@ class FhirServerConfiguration {
 			JpaSystemProvider<?, ?> systemProvider, JpaStorageSettings storageSettings,
 			ISearchParamRegistry searchParamRegistry, IValidationSupport validationSupport,
 			DatabaseBackedPagingProvider pagingProvider, RequestSizeLimit requestSizeLimit,
-			TrialFhirProperties properties) {
+			ObjectProvider<TrialOperation> operations, TrialFhirProperties properties) {
 		TrialFhirProperties.Fhir fhir = properties.fhir();
 		// unknown elements and malformed values are refused (400) rather than silently
 		// dropped
@@ -54,6 +57,7 @@ class FhirServerConfiguration {
 		server.setServerName("TrialFHIR");
 		server.registerProviders(resourceProviders.createProviders());
 		server.registerProvider(systemProvider);
+		server.registerProviders(operations.orderedStream().toList());
 		JpaCapabilityStatementProvider capabilityStatement = new JpaCapabilityStatementProvider(server, systemDao,
 				storageSettings, searchParamRegistry, validationSupport);
 		capabilityStatement.setImplementationDescription("TrialFHIR research server");
