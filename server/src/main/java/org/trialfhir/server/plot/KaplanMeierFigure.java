@@ -37,7 +37,7 @@ final class KaplanMeierFigure {
 
 	static final double WIDTH = 800;
 
-	static final double LEFT = 150;
+	static final double LEFT = 170;
 
 	static final double RIGHT_MARGIN = 40;
 
@@ -267,7 +267,7 @@ final class KaplanMeierFigure {
 			baseline += LINE_HEIGHT;
 			PlotArm a = plot.arms().get(arm);
 			Colour colour = ArmPalette.colour(arm);
-			marks.add(new Label(Role.AT_RISK_LABEL, arm, new Point(area.x() - 12, baseline),
+			marks.add(new Label(Role.AT_RISK_LABEL, arm, new Point(area.x() - 24, baseline),
 					shortened(a.label(), TABLE_LABEL_LENGTH), Anchor.END, 12, true, false, colour));
 			for (double time : ticks.ticks()) {
 				marks.add(new Label(Role.AT_RISK, arm, new Point(x(time), baseline),

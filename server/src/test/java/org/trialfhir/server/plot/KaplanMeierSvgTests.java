@@ -172,6 +172,49 @@ class KaplanMeierSvgTests {
 	}
 
 	@Test
+	void curveDownToZeroEndsItsBandWhereTheIntervalIsUndefined() throws Exception {
+		// everyone dies: S(30) = 0, where R's log interval is NA
+		List<SurvivalObservation> allDie = List.of(SurvivalObservation.of(10, true, "X"),
+				SurvivalObservation.of(20, true, "X"), SurvivalObservation.of(30, true, "X"));
+		KaplanMeierPlot plot = KaplanMeierPlot
+			.of("t", "OS", java.time.temporal.ChronoUnit.DAYS,
+					List.of(PlotArm
+						.of(org.trialfhir.server.analysis.survival.KaplanMeier.withDefaults().estimate(allDie).get(0))),
+					60)
+			.withConfidenceBands(true);
+		String text = SVG.render(plot);
+		assertThat(text).doesNotContain("NaN").doesNotContain("Infinity");
+		Document svg = parse(text);
+		Element area = elements(svg, "rect", "plot-area").get(0);
+		double right = number(area, "x") + number(area, "width") * 30 / 60;
+		double[][] curve = points(elements(svg, "polyline", "curve").get(0).getAttribute("points"));
+		// the curve ends at the last time (30) on the time axis (S = 0)
+		assertThat(curve[curve.length - 1][0]).isCloseTo(right, within(COORDINATE_TOLERANCE));
+		assertThat(curve[curve.length - 1][1]).isCloseTo(number(area, "y") + number(area, "height"),
+				within(COORDINATE_TOLERANCE));
+		for (Element band : elements(svg, "polygon", "band")) {
+			for (double[] p : points(band.getAttribute("points"))) {
+				assertThat(p[0]).isLessThanOrEqualTo(right + COORDINATE_TOLERANCE);
+			}
+		}
+		assertThat(elements(svg, "text", "legend").get(0).getTextContent())
+			.isEqualTo("X: n = 3, 3 events, median 20 days (95% CI 10–NR)");
+	}
+
+	@Test
+	void horizonBeforeTheFirstEventDrawsAFlatCurve() throws Exception {
+		KaplanMeierPlot plot = KaplanMeierPlot.of("t", "OS", java.time.temporal.ChronoUnit.DAYS,
+				SmallTrial.plot().arms(), 5);
+		Document svg = parse(SVG.render(plot));
+		for (Element curve : elements(svg, "polyline", "curve")) {
+			double[][] points = points(curve.getAttribute("points"));
+			assertThat(points.length).isEqualTo(2);
+			assertThat(points[0][1]).isEqualTo(points[1][1]);
+		}
+		assertThat(elements(svg, "line", "censor")).isEmpty();
+	}
+
+	@Test
 	void sameInputGivesTheSameDocument() {
 		KaplanMeierPlot plot = SmallTrial.plot().withConfidenceBands(true).withComparison(SmallTrial.comparison());
 		assertThat(SVG.render(plot)).isEqualTo(SVG.render(plot));
