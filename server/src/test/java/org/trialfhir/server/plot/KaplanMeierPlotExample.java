@@ -19,7 +19,9 @@ import org.trialfhir.server.analysis.survival.SurvivalObservation;
  * Writes an example overall-survival plot of a simulated 90-subject RAK vs control trial
  * (exponential survival, control median 180 days, hazard ratio 0.65, staggered entry) as
  * {@code km-example.svg} and {@code km-example.png} into the folder given as the first
- * argument (default: the temporary folder), to look at the figures by eye.
+ * argument (default: the temporary folder), to look at the figures by eye. A second
+ * argument simulates that many subjects instead and prints how long estimating and
+ * drawing take (median of five warm runs after five warm-up runs).
  */
 final class KaplanMeierPlotExample {
 
@@ -28,7 +30,8 @@ final class KaplanMeierPlotExample {
 
 	public static void main(String[] args) throws IOException {
 		Path folder = Path.of(args.length > 0 ? args[0] : System.getProperty("java.io.tmpdir"));
-		List<SurvivalObservation> observations = simulatedTrial(new Random(20261127L));
+		int subjects = args.length > 1 ? Integer.parseInt(args[1]) : 90;
+		List<SurvivalObservation> observations = simulatedTrial(new Random(20261127L), subjects);
 		List<KaplanMeierCurve> curves = KaplanMeier.withDefaults().estimate(observations);
 		TreatmentComparison comparison = TreatmentComparison.of("RAK vs control",
 				CoxProportionalHazards.withDefaults()
@@ -46,12 +49,30 @@ final class KaplanMeierPlotExample {
 		Path png = Files.write(folder.resolve("km-example.png"), KaplanMeierPng.withDefaults().render(plot));
 		System.out.println(svg.toAbsolutePath());
 		System.out.println(png.toAbsolutePath());
+		if (args.length > 1) {
+			System.out.printf("subjects %d: Kaplan-Meier %.1f ms, SVG %.1f ms (%d bytes), PNG %.1f ms (%d bytes)%n",
+					subjects, millis(() -> KaplanMeier.withDefaults().estimate(observations)),
+					millis(() -> KaplanMeierSvg.withDefaults().render(plot)), Files.size(svg),
+					millis(() -> KaplanMeierPng.withDefaults().render(plot)), Files.size(png));
+		}
 	}
 
-	private static List<SurvivalObservation> simulatedTrial(Random random) {
-		List<SurvivalObservation> observations = new ArrayList<>();
+	private static double millis(Runnable task) {
+		double[] times = new double[10];
+		for (int i = 0; i < times.length; i++) {
+			long start = System.nanoTime();
+			task.run();
+			times[i] = (System.nanoTime() - start) / 1e6;
+		}
+		double[] warm = java.util.Arrays.copyOfRange(times, 5, 10);
+		java.util.Arrays.sort(warm);
+		return warm[2];
+	}
+
+	private static List<SurvivalObservation> simulatedTrial(Random random, int subjects) {
+		List<SurvivalObservation> observations = new ArrayList<>(subjects);
 		double controlHazard = Math.log(2) / 180;
-		for (int i = 0; i < 90; i++) {
+		for (int i = 0; i < subjects; i++) {
 			boolean rak = i % 2 == 0;
 			double hazard = rak ? controlHazard * 0.65 : controlHazard;
 			double death = -Math.log(1 - random.nextDouble()) / hazard;
