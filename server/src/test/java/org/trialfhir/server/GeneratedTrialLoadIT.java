@@ -40,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GeneratedTrialLoadIT extends FhirServerIT {
 
-	private static final List<String> TYPES = List.of("AdverseEvent", "Location", "MedicationAdministration",
-			"Observation", "Patient", "ResearchStudy", "ResearchSubject");
+	private static final List<String> TYPES = List.of("AdverseEvent", "Encounter", "Location",
+			"MedicationAdministration", "Observation", "Patient", "ResearchStudy", "ResearchSubject");
 
 	private static final String GRADE_1 = "\"C41338\"";
 
