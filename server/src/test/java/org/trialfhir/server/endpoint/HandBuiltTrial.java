@@ -191,8 +191,12 @@ final class HandBuiltTrial {
 	}
 
 	private AdverseEvent adverseEvent(Reference patient, LocalDate date, int grade, boolean serious) {
+		return adverseEvent(new Reference(studyId), patient, date, grade, serious);
+	}
+
+	static AdverseEvent adverseEvent(Reference study, Reference patient, LocalDate date, int grade, boolean serious) {
 		AdverseEvent event = SampleResources.adverseEvent(patient);
-		event.setStudy(List.of(new Reference(studyId)));
+		event.setStudy(List.of(study));
 		event.setDateElement(new DateTimeType(date.toString()));
 		CtcaeGrade ctcae = CtcaeGrade.ofGrade(grade).orElseThrow();
 		event.getExtensionByUrl(TrialExtensions.AE_GRADE)
