@@ -4,11 +4,13 @@
 RuleSet: CutoffParam
 * insert OpParam(in, cutoff, 0, 1, date, [[Data cut-off date (default: today). Data dated after it are ignored: deaths, assessments, administrations, adverse events, encounters.]])
 
+RuleSet: AnalysisCounts
+* insert OpParam(out, subjects, 1, 1, integer, [[How many subjects the result is computed from (randomized subjects enrolled by the cut-off; for the adverse-event summary the treated ones; for CONSORT all enrolled).]])
+* insert OpParam(out, resources, 1, 1, integer, [[How many resources those subjects' endpoint facts were derived from (ResearchSubject, Patient and the patient's dated resources up to the cut-off).]])
+
 RuleSet: DerivationCommon
 * insert OpParam(out, cutoff, 1, 1, date, [[The data cut-off date used.]])
 * insert OpParam(out, pooled, 1, 1, boolean, [[True if the result is pooled over arms because the caller is blinded; the `arm` parts then carry the single name POOLED.]])
-* insert OpParam(out, subjects, 1, 1, integer, [[How many subjects the result is computed from (randomized subjects enrolled by the cut-off; for the adverse-event summary the treated ones; for CONSORT all enrolled).]])
-* insert OpParam(out, resources, 1, 1, integer, [[How many resources those subjects' endpoint facts were derived from (ResearchSubject, Patient and the patient's dated resources up to the cut-off).]])
 
 Instance: trial-researchstudy-survival
 InstanceOf: OperationDefinition
@@ -50,6 +52,7 @@ arm of the study.
 * insert OpParam(in, ciTransform, 0, 1, code, [[Confidence-interval transform for medians and S(horizon): log (default) | log-log.]])
 * insert OpParam(out, endpoint, 1, 1, code, [[The endpoint analysed.]])
 * insert DerivationCommon
+* insert AnalysisCounts
 * insert OpParam(out, horizon, 1, 1, integer, [[The horizon used, in days.]])
 * insert OpGroup(out, arm, 1, *, [[One group per arm (per arm.name), or one pooled group for blinded callers.]])
 * insert OpPart(out, name, 1, 1, string, [[arm.name, or POOLED.]])
@@ -100,6 +103,7 @@ as the first PD count towards the best response. The difference between arms has
 """
 * insert CutoffParam
 * insert DerivationCommon
+* insert AnalysisCounts
 * insert OpGroup(out, arm, 1, *, [[One group per arm, or one pooled group for blinded callers.]])
 * insert OpPart(out, name, 1, 1, string, [[arm.name, or POOLED.]])
 * insert OpPart(out, subjects, 1, 1, integer, [[Randomized subjects (denominator).]])
@@ -142,6 +146,7 @@ MedicationAdministration <= cutoff.
 """
 * insert CutoffParam
 * insert DerivationCommon
+* insert AnalysisCounts
 * insert OpGroup(out, arm, 1, *, [[One group per arm, or one pooled group for blinded callers.]])
 * insert OpPart(out, name, 1, 1, string, [[arm.name, or POOLED.]])
 * insert OpPart(out, treated, 1, 1, integer, [[Treated subjects (denominator).]])
@@ -169,6 +174,7 @@ intention to treat).
 """
 * insert CutoffParam
 * insert DerivationCommon
+* insert AnalysisCounts
 * insert OpParam(out, enrolled, 1, 1, integer, [[Subjects enrolled in the study.]])
 * insert OpParam(out, randomized, 1, 1, integer, [[Subjects randomized.]])
 * insert OpGroup(out, arm, 1, *, [[One group per arm, or one pooled group for blinded callers.]])

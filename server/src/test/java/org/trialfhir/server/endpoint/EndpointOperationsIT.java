@@ -236,10 +236,24 @@ class EndpointOperationsIT extends FhirServerIT {
 		ParametersParameterComponent test = group(result, TrialOperations.Out.LOG_RANK);
 		assertThat(partDecimal(test, "chiSquare")).isCloseTo(logRank.test().statistic(), within(TOLERANCE));
 		assertThat(partDecimal(test, "pValue")).isCloseTo(logRank.test().pValue(), within(TOLERANCE));
-		CoxCoefficient cox = CoxProportionalHazards.withDefaults()
-			.fit(CoxData.treatmentEffect(expected, HandBuiltTrial.RAK))
-			.coefficients()
-			.get(0);
+		CoxCoefficient cox;
+		try {
+			cox = CoxProportionalHazards.withDefaults()
+				.fit(CoxData.treatmentEffect(expected, HandBuiltTrial.RAK))
+				.coefficients()
+				.get(0);
+		}
+		catch (IllegalArgumentException ex) {
+			// e.g. monotone likelihood: the server leaves the hazard ratio out and says
+			// why
+			assertThat(result.getParameter().stream().map(ParametersParameterComponent::getName))
+				.doesNotContain(TrialOperations.Out.HAZARD_RATIO);
+			assertThat(result.getParameter()
+				.stream()
+				.filter((p) -> p.getName().equals(TrialOperations.Out.NOTE))
+				.map((p) -> p.getValue().primitiveValue())).anyMatch((note) -> note.contains(ex.getMessage()));
+			return;
+		}
 		ParametersParameterComponent hr = group(result, TrialOperations.Out.HAZARD_RATIO);
 		assertThat(partString(hr, "comparison")).isEqualTo("RAK vs CONTROL");
 		assertThat(partDecimal(hr, "estimate")).isCloseTo(cox.hazardRatio(), within(TOLERANCE));

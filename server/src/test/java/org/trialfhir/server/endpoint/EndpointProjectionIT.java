@@ -155,9 +155,12 @@ class EndpointProjectionIT extends FhirServerIT {
 		Map<String, String> before = allResults();
 		// lose part of the projection, as if the data had been loaded with it switched
 		// off
-		jdbc.update("DELETE FROM trial_ep_event WHERE patient_id = ?", trial.ids.get("C3/patient").getIdPart());
-		jdbc.update("UPDATE trial_ep_patient SET death_date = NULL WHERE patient_id = ?",
-				trial.ids.get("C1/patient").getIdPart());
+		String c3 = trial.ids.get("C3/patient").getIdPart();
+		jdbc.update("DELETE FROM trial_ep_event WHERE patient_id = ?", c3);
+		jdbc.update("UPDATE trial_ep_subject SET data_until = NULL WHERE patient_id = ?", c3);
+		String c1 = trial.ids.get("C1/patient").getIdPart();
+		jdbc.update("UPDATE trial_ep_patient SET death_date = NULL WHERE patient_id = ?", c1);
+		jdbc.update("UPDATE trial_ep_subject SET derived_os_days = 1 WHERE patient_id = ?", c1);
 		assertThat(allResults()).isNotEqualTo(before);
 
 		Parameters rebuilt = client.operation()
