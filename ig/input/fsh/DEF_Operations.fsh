@@ -4,6 +4,10 @@
 RuleSet: CutoffParam
 * insert OpParam(in, cutoff, 0, 1, date, [[Data cut-off date (default: today). Data dated after it are ignored: deaths, assessments, administrations, adverse events, encounters.]])
 
+RuleSet: AnalysisCounts
+* insert OpParam(out, subjects, 1, 1, integer, [[How many subjects the result is computed from (randomized subjects enrolled by the cut-off; for the adverse-event summary the treated ones; for CONSORT all enrolled).]])
+* insert OpParam(out, resources, 1, 1, integer, [[How many resources those subjects' endpoint facts were derived from (ResearchSubject, Patient and the patient's dated resources up to the cut-off).]])
+
 RuleSet: DerivationCommon
 * insert OpParam(out, cutoff, 1, 1, date, [[The data cut-off date used.]])
 * insert OpParam(out, pooled, 1, 1, boolean, [[True if the result is pooled over arms because the caller is blinded; the `arm` parts then carry the single name POOLED.]])
@@ -33,6 +37,10 @@ Derivation (whole days from the origin = ResearchSubject.period.start; nothing a
   assessment after origin, or at day 0 if there is none (no assessment, or only NE).
 - TTP: event = the first PD after origin; death without PD is censored at the last adequate assessment after origin
   (day 0 if none).
+- Dates are calendar days as written; data dated before the origin count as day 0. Resources entered in error (and
+  administrations not done) carry no data. Subjects randomized after the cut-off are not analysed.
+Analyses are by intention to treat (assignedArm). The hazard ratio compares the first EXPERIMENTAL arm with the next
+arm of the study.
 """
 * insert OpParam(in, endpoint, 1, 1, code, [[OS | PFS | TTP.]])
 * parameter[=].binding.strength = #required
@@ -44,17 +52,19 @@ Derivation (whole days from the origin = ResearchSubject.period.start; nothing a
 * insert OpParam(in, ciTransform, 0, 1, code, [[Confidence-interval transform for medians and S(horizon): log (default) | log-log.]])
 * insert OpParam(out, endpoint, 1, 1, code, [[The endpoint analysed.]])
 * insert DerivationCommon
+* insert AnalysisCounts
 * insert OpParam(out, horizon, 1, 1, integer, [[The horizon used, in days.]])
 * insert OpGroup(out, arm, 1, *, [[One group per arm (per arm.name), or one pooled group for blinded callers.]])
 * insert OpPart(out, name, 1, 1, string, [[arm.name, or POOLED.]])
 * insert OpPart(out, subjects, 1, 1, integer, [[Number of subjects.]])
 * insert OpPart(out, events, 1, 1, integer, [[Number of events.]])
+* insert OpPart(out, censored, 1, 1, integer, [[Number of censored subjects.]])
 * insert OpPart(out, median, 0, 1, decimal, [[Median time to event in days (absent if not reached).]])
 * insert OpPart(out, medianLower, 0, 1, decimal, [[Lower 95% confidence limit of the median.]])
 * insert OpPart(out, medianUpper, 0, 1, decimal, [[Upper 95% confidence limit of the median (absent if not reached).]])
-* insert OpPart(out, survivalAtHorizon, 1, 1, decimal, [[Kaplan-Meier S(horizon).]])
-* insert OpPart(out, survivalAtHorizonLower, 1, 1, decimal, [[Lower 95% confidence limit of S(horizon).]])
-* insert OpPart(out, survivalAtHorizonUpper, 1, 1, decimal, [[Upper 95% confidence limit of S(horizon).]])
+* insert OpPart(out, survivalAtHorizon, 0, 1, decimal, [[Kaplan-Meier S(horizon); absent when the arm's follow-up ends before the horizon with S > 0.]])
+* insert OpPart(out, survivalAtHorizonLower, 0, 1, decimal, [[Lower 95% confidence limit of S(horizon) (absent where undefined).]])
+* insert OpPart(out, survivalAtHorizonUpper, 0, 1, decimal, [[Upper 95% confidence limit of S(horizon) (absent where undefined).]])
 * insert OpPart(out, rmst, 1, 1, decimal, [[Restricted mean survival time to the horizon, in days.]])
 * insert OpPart(out, rmstStdErr, 1, 1, decimal, [[Standard error of the RMST.]])
 * insert OpPart(out, step, 0, *, string, [[One row of the Kaplan-Meier table as 'time;atRisk;events;censored;survival;stdErr;lower;upper'.]])
@@ -70,6 +80,8 @@ Derivation (whole days from the origin = ResearchSubject.period.start; nothing a
 * insert OpPart(out, upper, 1, 1, decimal, [[Upper 95% confidence limit.]])
 * insert OpPart(out, pValue, 1, 1, decimal, [[Wald test p-value.]])
 * insert OpPart(out, ties, 1, 1, code, [[efron | breslow.]])
+* insert OpPart(out, stratified, 1, 1, boolean, [[True if stratified by randomization stratum.]])
+* insert OpParam(out, note, 0, *, string, [[Why the log-rank test or the hazard ratio is absent for an unblinded caller (e.g. no events).]])
 
 Instance: trial-researchstudy-response-rate
 InstanceOf: OperationDefinition
@@ -86,10 +98,12 @@ ORR and DCR per arm with exact (Clopper-Pearson) 95% CIs, the difference between
 Derivation: the best overall response (CR > PR > SD > PD > NE) over RECIST assessments after origin (day >= 1), up to
 and including the first PD, dated <= cutoff. Responders are CR or PR (confirmation is not required in a randomized
 trial; confirmed responses are reported separately). DCR adds SD. The denominator is every randomized subject
-(intention to treat): a subject without an assessment counts as NE, a non-responder.
+(intention to treat): a subject without an assessment counts as NE, a non-responder. Assessments dated the same day
+as the first PD count towards the best response. The difference between arms has a Newcombe hybrid-score 95% CI.
 """
 * insert CutoffParam
 * insert DerivationCommon
+* insert AnalysisCounts
 * insert OpGroup(out, arm, 1, *, [[One group per arm, or one pooled group for blinded callers.]])
 * insert OpPart(out, name, 1, 1, string, [[arm.name, or POOLED.]])
 * insert OpPart(out, subjects, 1, 1, integer, [[Randomized subjects (denominator).]])
@@ -104,9 +118,14 @@ trial; confirmed responses are reported separately). DCR adds SD. The denominato
 * insert OpPart(out, dcrUpper, 1, 1, decimal, [[Upper exact 95% confidence limit of the DCR.]])
 * insert OpPart(out, bestResponse, 0, *, Coding, [[Each best overall response with its count in the coding's display, e.g. 'C18213' / 'Stable Disease: 7'.]])
 * insert OpGroup(out, comparison, 0, 1, [[Difference between arms (absent for blinded callers).]])
+* insert OpPart(out, comparison, 1, 1, string, [[Experimental arm versus reference arm, e.g. 'RAK vs CONTROL'.]])
 * insert OpPart(out, orrDifference, 1, 1, decimal, [[ORR of the experimental arm minus ORR of the reference arm.]])
+* insert OpPart(out, orrDifferenceLower, 1, 1, decimal, [[Lower 95% confidence limit of the ORR difference (Newcombe hybrid score).]])
+* insert OpPart(out, orrDifferenceUpper, 1, 1, decimal, [[Upper 95% confidence limit of the ORR difference (Newcombe hybrid score).]])
 * insert OpPart(out, orrFisherPValue, 1, 1, decimal, [[Two-sided Fisher exact test p-value for responders.]])
 * insert OpPart(out, dcrDifference, 1, 1, decimal, [[DCR difference.]])
+* insert OpPart(out, dcrDifferenceLower, 1, 1, decimal, [[Lower 95% confidence limit of the DCR difference (Newcombe hybrid score).]])
+* insert OpPart(out, dcrDifferenceUpper, 1, 1, decimal, [[Upper 95% confidence limit of the DCR difference (Newcombe hybrid score).]])
 * insert OpPart(out, dcrFisherPValue, 1, 1, decimal, [[Two-sided Fisher exact test p-value for disease control.]])
 
 Instance: trial-researchstudy-adverse-event-summary
@@ -122,10 +141,12 @@ Description: "Incidence of treatment-emergent adverse events per arm, by worst C
 Treatment-emergent adverse events (onset on or after the subject's first dose, onset <= cutoff) per arm: subjects with
 any AE, by worst CTCAE grade, with grade >= 3, with a serious AE, and by term (MedDRA), each with its exact
 (Clopper-Pearson) 95% CI. A subject counts once per row, at its worst grade. The denominator is the treated subjects
-of the arm.
+of the arm (at least one MedicationAdministration <= cutoff). The first dose is the patient's earliest
+MedicationAdministration <= cutoff.
 """
 * insert CutoffParam
 * insert DerivationCommon
+* insert AnalysisCounts
 * insert OpGroup(out, arm, 1, *, [[One group per arm, or one pooled group for blinded callers.]])
 * insert OpPart(out, name, 1, 1, string, [[arm.name, or POOLED.]])
 * insert OpPart(out, treated, 1, 1, integer, [[Treated subjects (denominator).]])
@@ -134,6 +155,7 @@ of the arm.
 * insert OpPart(out, serious, 1, 1, string, [[Subjects with a serious AE as 'count;rate;lower;upper'.]])
 * insert OpPart(out, worstGrade, 0, *, Coding, [[Subjects by worst CTCAE grade: the grade's NCI Thesaurus code with 'count;rate;lower;upper' as display.]])
 * insert OpPart(out, term, 0, *, Coding, [[Subjects by MedDRA term: the term with 'count;rate;lower;upper' as display.]])
+* insert OpPart(out, termName, 0, *, string, [[The MedDRA term of each 'term' as 'code;term'.]])
 
 Instance: trial-researchstudy-consort
 InstanceOf: OperationDefinition
@@ -146,11 +168,13 @@ Description: "CONSORT flow counts: enrolled, randomized and, per arm, treated, d
 * insert TrialOperation(consort, ResearchStudy, false)
 * description = """
 Participant flow as of the cut-off: enrolled (ResearchSubjects of the study), randomized (with an assigned arm), and
-per arm: treated (at least one MedicationAdministration <= cutoff), discontinued (status off-study or withdrawn, with
-reasons) and analysed (the randomized subjects: analyses are intention to treat).
+per arm: treated (at least one MedicationAdministration <= cutoff), discontinued (status off-study or withdrawn, unless
+period.end is after the cut-off; the reason is the status code) and analysed (the randomized subjects: analyses are
+intention to treat).
 """
 * insert CutoffParam
 * insert DerivationCommon
+* insert AnalysisCounts
 * insert OpParam(out, enrolled, 1, 1, integer, [[Subjects enrolled in the study.]])
 * insert OpParam(out, randomized, 1, 1, integer, [[Subjects randomized.]])
 * insert OpGroup(out, arm, 1, *, [[One group per arm, or one pooled group for blinded callers.]])

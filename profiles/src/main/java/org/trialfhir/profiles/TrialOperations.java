@@ -32,6 +32,12 @@ public final class TrialOperations {
 	/** ResearchSubject/[id]/$unblind: emergency unblinding, always audited. */
 	public static final String UNBLIND = "$unblind";
 
+	/**
+	 * System-level administration: recompute the endpoint projection from the resource
+	 * store (POST). Not part of the IG's contract, hence not in {@link #ALL}.
+	 */
+	public static final String REBUILD_ENDPOINT_PROJECTION = "$rebuild-endpoint-projection";
+
 	/** OperationDefinition of {@link #SURVIVAL}. */
 	public static final String SURVIVAL_DEFINITION = TrialCanonical.OPERATION_DEFINITION
 			+ "trial-researchstudy-survival";
@@ -121,6 +127,17 @@ public final class TrialOperations {
 
 		/** boolean: result pooled over arms for a blinded caller. */
 		public static final String POOLED = "pooled";
+
+		/**
+		 * integer: subjects the result is computed from (also a part of each arm group).
+		 */
+		public static final String SUBJECTS = "subjects";
+
+		/** integer: resources the subjects' endpoint facts were derived from. */
+		public static final String RESOURCES = "resources";
+
+		/** string: why a test or estimate is absent ($survival). */
+		public static final String NOTE = "note";
 
 		/** Arm name used in {@link #ARM} groups of pooled results. */
 		public static final String POOLED_ARM_NAME = "POOLED";
