@@ -217,10 +217,15 @@ Description: "Randomizes a Patient into the study from a concealed, stratified p
 * insert TrialOperation(randomize, ResearchStudy, true)
 * description = """
 Creates a TrialResearchSubject for the Patient in the given stratum with the next assignment of the concealed,
-stratified permuted-block randomization list; `period.start` (the time origin) is the randomization date. Refused
-(422, OperationOutcome) when the study's planned enrollment (trial-recruitment.targetNumber) is reached, when the
-Patient is already a subject of the study, or when the study is not randomized. The assigned arm in the response is
-masked for blinded callers.
+stratified permuted-block randomization list (arms 1:1 in the order of ResearchStudy.arm, random block sizes); the list
+is generated from a secret seed held outside the FHIR store and is never returned. `period.start` (the time origin) is
+the randomization date. Concurrent calls never use a list slot twice nor exceed the planned enrollment. Sending the same
+request again (same Patient, same stratum) returns the ResearchSubject created the first time. Refused with 422
+(OperationOutcome) when the study's planned enrollment (trial-recruitment.targetNumber) is reached, when the Patient
+does not exist, is already a subject of the study or was randomized in another stratum, or when the study is not
+randomized (e.g. the dose-escalation part); with 400 when the stratum is missing or unknown or the patient reference is
+not a local Patient reference. Nothing is stored when refused. The assigned arm in the response is masked for blinded
+callers.
 """
 * insert OpParam(in, patient, 1, 1, Reference, [[The Patient to randomize.]])
 * parameter[=].targetProfile = Canonical(TrialPatient)
