@@ -164,29 +164,6 @@ public final class TrialOperations {
 		/** integer: MTD estimate ($dose-escalation). */
 		public static final String MTD = "mtd";
 
-		/** Part: dose-level ordinal ($dose-escalation). */
-		public static final String ORDINAL = "ordinal";
-
-		/** Part: dose per administration, Quantity ($dose-escalation). */
-		public static final String DOSE = "dose";
-
-		/** Part: subjects treated at the level ($dose-escalation). */
-		public static final String TREATED = "treated";
-
-		/** Part: DLT-evaluable subjects ($dose-escalation). */
-		public static final String DLT_EVALUABLE = "dltEvaluable";
-
-		/** Part: subjects with a DLT ($dose-escalation). */
-		public static final String DLTS = "dlts";
-
-		/**
-		 * Part: subjects still within their DLT window without a DLT ($dose-escalation).
-		 */
-		public static final String PENDING = "pending";
-
-		/** Part: isotonic DLT-rate estimate ($dose-escalation). */
-		public static final String ISOTONIC_ESTIMATE = "isotonicEstimate";
-
 		/** Coding: design applied ($dose-escalation). */
 		public static final String DESIGN = "design";
 
@@ -221,6 +198,40 @@ public final class TrialOperations {
 		public static final String AUDIT_EVENT = "auditEvent";
 
 		private Out() {
+		}
+
+	}
+
+	/**
+	 * Part names of each {@link Out#DOSE_LEVEL} group of {@code $dose-escalation} (parts,
+	 * not top-level parameters).
+	 */
+	public static final class DoseLevelPart {
+
+		/** Dose-level ordinal ($dose-escalation). */
+		public static final String ORDINAL = "ordinal";
+
+		/** Dose per administration, Quantity ($dose-escalation). */
+		public static final String DOSE = "dose";
+
+		/** Subjects treated at the level ($dose-escalation). */
+		public static final String TREATED = "treated";
+
+		/** DLT-evaluable subjects ($dose-escalation). */
+		public static final String DLT_EVALUABLE = "dltEvaluable";
+
+		/** Subjects with a DLT ($dose-escalation). */
+		public static final String DLTS = "dlts";
+
+		/**
+		 * Subjects still within their DLT window without a DLT ($dose-escalation).
+		 */
+		public static final String PENDING = "pending";
+
+		/** Isotonic DLT-rate estimate ($dose-escalation). */
+		public static final String ISOTONIC_ESTIMATE = "isotonicEstimate";
+
+		private DoseLevelPart() {
 		}
 
 	}

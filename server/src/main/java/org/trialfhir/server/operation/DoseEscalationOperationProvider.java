@@ -26,6 +26,7 @@ import org.trialfhir.profiles.TrialCode;
 import org.trialfhir.profiles.TrialCodes.DoseDecision;
 import org.trialfhir.profiles.TrialOperations;
 import org.trialfhir.profiles.TrialOperations.In;
+import org.trialfhir.profiles.TrialOperations.DoseLevelPart;
 import org.trialfhir.profiles.TrialOperations.Out;
 import org.trialfhir.server.analysis.doseescalation.DoseEscalationAction;
 import org.trialfhir.server.analysis.doseescalation.DoseEscalationDecision;
@@ -110,14 +111,14 @@ class DoseEscalationOperationProvider implements TrialOperation {
 		out.addParameter().setName(Out.DLT_WINDOW_DAYS).setValue(new IntegerType(status.protocol().dltWindowDays()));
 		for (DoseLevelTally tally : status.levels()) {
 			ParametersParameterComponent level = out.addParameter().setName(Out.DOSE_LEVEL);
-			level.addPart().setName(Out.ORDINAL).setValue(new IntegerType(tally.level().ordinal()));
-			level.addPart().setName(Out.DOSE).setValue(tally.level().dose().copy());
-			level.addPart().setName(Out.TREATED).setValue(new IntegerType(tally.treated()));
-			level.addPart().setName(Out.DLT_EVALUABLE).setValue(new IntegerType(tally.dltEvaluable()));
-			level.addPart().setName(Out.DLTS).setValue(new IntegerType(tally.dlts()));
-			level.addPart().setName(Out.PENDING).setValue(new IntegerType(tally.pending()));
+			level.addPart().setName(DoseLevelPart.ORDINAL).setValue(new IntegerType(tally.level().ordinal()));
+			level.addPart().setName(DoseLevelPart.DOSE).setValue(tally.level().dose().copy());
+			level.addPart().setName(DoseLevelPart.TREATED).setValue(new IntegerType(tally.treated()));
+			level.addPart().setName(DoseLevelPart.DLT_EVALUABLE).setValue(new IntegerType(tally.dltEvaluable()));
+			level.addPart().setName(DoseLevelPart.DLTS).setValue(new IntegerType(tally.dlts()));
+			level.addPart().setName(DoseLevelPart.PENDING).setValue(new IntegerType(tally.pending()));
 			tally.isotonicEstimate()
-				.ifPresent(p -> level.addPart().setName(Out.ISOTONIC_ESTIMATE).setValue(new DecimalType(p)));
+				.ifPresent(p -> level.addPart().setName(DoseLevelPart.ISOTONIC_ESTIMATE).setValue(new DecimalType(p)));
 		}
 		if (status.decision().isEmpty()) {
 			// no current level and no decision yet: the first cohort starts at the lowest

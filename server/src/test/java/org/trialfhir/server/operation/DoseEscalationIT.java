@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.trialfhir.profiles.TrialCodeSystems;
 import org.trialfhir.profiles.TrialOperations;
 import org.trialfhir.profiles.TrialOperations.In;
+import org.trialfhir.profiles.TrialOperations.DoseLevelPart;
 import org.trialfhir.profiles.TrialOperations.Out;
 import org.trialfhir.server.FhirServerIT;
 
@@ -150,8 +151,8 @@ class DoseEscalationIT extends FhirServerIT {
 		Parameters result = doseEscalation(study, "2025-04-01");
 
 		assertDecision(result, "eliminate", 2, 1);
-		assertThat(part(result, 2, Out.ISOTONIC_ESTIMATE)).isNull();
-		assertThat(part(result, 1, Out.ISOTONIC_ESTIMATE)).isNotNull();
+		assertThat(part(result, 2, DoseLevelPart.ISOTONIC_ESTIMATE)).isNull();
+		assertThat(part(result, 1, DoseLevelPart.ISOTONIC_ESTIMATE)).isNotNull();
 		assertThat(integer(result, Out.MTD)).isEqualTo(1);
 	}
 
@@ -191,7 +192,8 @@ class DoseEscalationIT extends FhirServerIT {
 		assertThat(code(result, Out.DECISION)).isEqualTo("stop");
 		assertThat(string(result, Out.REASON)).contains("maximum sample size 9");
 		assertThat(integer(result, Out.MTD)).isEqualTo(2);
-		assertThat(((org.hl7.fhir.r4.model.DecimalType) part(result, 2, Out.ISOTONIC_ESTIMATE)).getValueAsNumber()
+		assertThat(((org.hl7.fhir.r4.model.DecimalType) part(result, 2, DoseLevelPart.ISOTONIC_ESTIMATE))
+			.getValueAsNumber()
 			.doubleValue()).isCloseTo(1.05 / 6.1, org.assertj.core.api.Assertions.within(1e-9));
 	}
 
@@ -256,7 +258,7 @@ class DoseEscalationIT extends FhirServerIT {
 
 	/** treated, dltEvaluable, dlts, pending of one dose level. */
 	private static List<Integer> level(Parameters result, int ordinal) {
-		return List.of(Out.TREATED, Out.DLT_EVALUABLE, Out.DLTS, Out.PENDING)
+		return List.of(DoseLevelPart.TREATED, DoseLevelPart.DLT_EVALUABLE, DoseLevelPart.DLTS, DoseLevelPart.PENDING)
 			.stream()
 			.map(name -> ((IntegerType) part(result, ordinal, name)).getValue())
 			.toList();
@@ -265,7 +267,7 @@ class DoseEscalationIT extends FhirServerIT {
 	private static Type part(Parameters result, int ordinal, String name) {
 		ParametersParameterComponent level = result.getParameters(Out.DOSE_LEVEL)
 			.stream()
-			.filter(l -> ((IntegerType) partOf(l, Out.ORDINAL)).getValue() == ordinal)
+			.filter(l -> ((IntegerType) partOf(l, DoseLevelPart.ORDINAL)).getValue() == ordinal)
 			.findFirst()
 			.orElseThrow();
 		return partOf(level, name);
