@@ -10,20 +10,21 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The statistics library stays plain Java: no FHIR, HAPI, Spring or persistence, and no
- * grab-bag classes.
+ * The statistics library and the plots drawn from it stay plain Java: no FHIR, HAPI,
+ * Spring or persistence, and no grab-bag classes.
  */
-@AnalyzeClasses(packages = "org.trialfhir.server.analysis", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = { "org.trialfhir.server.analysis", "org.trialfhir.server.plot" },
+		importOptions = ImportOption.DoNotIncludeTests.class)
 class AnalysisArchitectureTests {
 
 	@ArchTest
 	static final ArchRule noFrameworkDependencies = noClasses().that()
-		.resideInAPackage("org.trialfhir.server.analysis..")
+		.resideInAnyPackage("org.trialfhir.server.analysis..", "org.trialfhir.server.plot..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.hl7.fhir..", "ca.uhn..", "org.springframework..", "jakarta.persistence..",
 				"javax.persistence..", "org.hibernate..", "jakarta.servlet..")
-		.because("the analysis package must stay free of FHIR, HAPI, Spring and JPA");
+		.because("the analysis and plot packages must stay free of FHIR, HAPI, Spring and JPA");
 
 	@ArchTest
 	static final ArchRule noOtherServerPackages = noClasses().that()
@@ -35,8 +36,17 @@ class AnalysisArchitectureTests {
 		.because("statistics depend only on the JDK and Apache Commons Statistics");
 
 	@ArchTest
+	static final ArchRule plotsDependOnlyOnTheJdkAndTheStatistics = noClasses().that()
+		.resideInAPackage("org.trialfhir.server.plot..")
+		.should()
+		.dependOnClassesThat()
+		.resideOutsideOfPackages("org.trialfhir.server.plot..", "org.trialfhir.server.analysis..", "java..",
+				"javax.imageio..")
+		.because("plots are drawn from analysis results with the JDK alone (Java2D, ImageIO, hand-written SVG)");
+
+	@ArchTest
 	static final ArchRule noGrabBagNames = noClasses().that()
-		.resideInAPackage("org.trialfhir.server.analysis..")
+		.resideInAnyPackage("org.trialfhir.server.analysis..", "org.trialfhir.server.plot..")
 		.should()
 		.haveSimpleNameEndingWith("Util")
 		.orShould()
@@ -48,7 +58,7 @@ class AnalysisArchitectureTests {
 
 	@ArchTest
 	static final ArchRule classesAreFinal = classes().that()
-		.resideInAPackage("org.trialfhir.server.analysis..")
+		.resideInAnyPackage("org.trialfhir.server.analysis..", "org.trialfhir.server.plot..")
 		.and()
 		.areNotInterfaces()
 		.and()
