@@ -196,25 +196,38 @@ Description: "Dose-escalation status of a dose-escalation study part: per dose l
 * insert TrialOperation(dose-escalation, ResearchStudy, false)
 * description = """
 Applies the study's dose-escalation design (3+3 or BOIN with its target DLT rate) to the data as of the cut-off.
-Per dose level: subjects treated, DLT-evaluable subjects and DLTs. A DLT is an AdverseEvent flagged trial-dlt = true
-whose onset lies within the DLT window after the subject's first dose at its dose level. A subject is DLT-evaluable
-when it had a DLT or completed the DLT window. The decision (escalate | stay | de-escalate | eliminate | stop) is for
-the current dose level; the MTD estimate is the dose level whose isotonic-regression DLT estimate is closest to the
-target rate.
+Whole days from the subject's first dose at its dose level (ResearchSubject.period.start = day 0). Per dose level:
+subjects treated (first dose <= cutoff), DLT-evaluable subjects and DLTs. A DLT is an AdverseEvent of the subject's
+Patient flagged trial-dlt = true with onset (AdverseEvent.date) on day 0 to window - 1 and <= cutoff. A subject is
+DLT-evaluable when it had a DLT or the cut-off is on or after day `window` (whole window observed). The current dose
+level is that of the most recently treated subject. Decisions use DLT-evaluable subjects once every subject at the
+current level is evaluable (before that the decision is `stay`, waiting), except safety decisions the data already
+force (3+3: 2 or more DLTs at the level; BOIN: elimination, stop). 3+3 decides on complete cohorts of 3 or 6; BOIN
+stops when the lowest dose is eliminated or the planned enrollment (maximum sample size) has been treated. The MTD
+estimate: BOIN's isotonic selection (dose whose isotonic DLT estimate is closest to the target, among doses not
+eliminated), reported at every cut-off; for 3+3 the dose the 3+3 rule declares when it stops. A study without a
+dose-escalation design is refused (400). With `boundaryTable=true` the result is the design's printable decision
+table (a text/plain Binary; served as plain text to a client that does not ask for a FHIR format).
 """
 * insert CutoffParam
+* insert OpParam(in, boundaryTable, 0, 1, boolean, [[Return the design's printable boundary (decision) table instead of the status (default false).]])
 * insert DerivationCommon
+* insert OpParam(out, design, 1, 1, Coding, [[The design applied (3+3 or BOIN).]])
+* insert OpParam(out, targetDltRate, 0, 1, decimal, [[The target DLT rate of the study.]])
+* insert OpParam(out, dltWindowDays, 1, 1, integer, [[The DLT window in days.]])
 * insert OpGroup(out, doseLevel, 1, *, [[One group per dose level of the study.]])
 * insert OpPart(out, ordinal, 1, 1, integer, [[Dose-level ordinal.]])
 * insert OpPart(out, dose, 1, 1, Quantity, [[Dose per administration.]])
 * insert OpPart(out, treated, 1, 1, integer, [[Subjects treated at the level.]])
 * insert OpPart(out, dltEvaluable, 1, 1, integer, [[DLT-evaluable subjects.]])
 * insert OpPart(out, dlts, 1, 1, integer, [[Subjects with a DLT.]])
-* insert OpPart(out, isotonicEstimate, 0, 1, decimal, [[Isotonic-regression estimate of the DLT probability.]])
-* insert OpParam(out, design, 1, 1, Coding, [[The design applied (3+3 or BOIN).]])
-* insert OpParam(out, currentDoseLevel, 1, 1, integer, [[Ordinal of the dose level the decision is about.]])
-* insert OpParam(out, decision, 1, 1, Coding, [[escalate | stay | de-escalate | eliminate | stop.]])
+* insert OpPart(out, pending, 1, 1, integer, [[Treated subjects still within their DLT window without a DLT.]])
+* insert OpPart(out, isotonicEstimate, 0, 1, decimal, [[Isotonic-regression estimate of the DLT probability (absent if untreated, eliminated, or no target rate).]])
+* insert OpParam(out, currentDoseLevel, 0, 1, integer, [[Ordinal of the dose level the decision is about (absent before the first subject is treated).]])
+* insert OpParam(out, decision, 0, 1, Coding, [[escalate | stay | de-escalate | eliminate | stop (absent before the first subject is treated).]])
 * insert OpParam(out, nextDoseLevel, 0, 1, integer, [[Ordinal of the dose level for the next cohort (absent after stop).]])
+* insert OpParam(out, reason, 1, 1, string, [[The rule that applied, in words.]])
+* insert OpParam(out, stoppingRuleReached, 1, 1, boolean, [[True when the design's stopping rule is reached (decision stop).]])
 * insert OpParam(out, mtd, 0, 1, integer, [[Ordinal of the estimated MTD (absent while undetermined).]])
 
 Instance: trial-researchstudy-randomize
@@ -228,10 +241,15 @@ Description: "Randomizes a Patient into the study from a concealed, stratified p
 * insert TrialOperation(randomize, ResearchStudy, true)
 * description = """
 Creates a TrialResearchSubject for the Patient in the given stratum with the next assignment of the concealed,
-stratified permuted-block randomization list; `period.start` (the time origin) is the randomization date. Refused
-(422, OperationOutcome) when the study's planned enrollment (trial-recruitment.targetNumber) is reached, when the
-Patient is already a subject of the study, or when the study is not randomized. The assigned arm in the response is
-masked for blinded callers.
+stratified permuted-block randomization list (arms 1:1 in the order of ResearchStudy.arm, random block sizes); the list
+is generated from a secret seed held outside the FHIR store and is never returned. `period.start` (the time origin) is
+the randomization date. Concurrent calls never use a list slot twice nor exceed the planned enrollment. Sending the same
+request again (same Patient, same stratum) returns the ResearchSubject created the first time. Refused with 422
+(OperationOutcome) when the study's planned enrollment (trial-recruitment.targetNumber) is reached, when the Patient
+does not exist, is already a subject of the study or was randomized in another stratum, or when the study is not
+randomized (e.g. the dose-escalation part); with 400 when the stratum is missing or unknown or the patient reference is
+not a local Patient reference. Nothing is stored when refused. The assigned arm in the response is masked for blinded
+callers.
 """
 * insert OpParam(in, patient, 1, 1, Reference, [[The Patient to randomize.]])
 * parameter[=].targetProfile = Canonical(TrialPatient)

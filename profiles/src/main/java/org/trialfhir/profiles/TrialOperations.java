@@ -114,6 +114,12 @@ public final class TrialOperations {
 		/** string: why the subject is unblinded ($unblind). */
 		public static final String REASON = "reason";
 
+		/**
+		 * boolean: return the design's printable boundary table (a text Binary) instead
+		 * of the decision ($dose-escalation).
+		 */
+		public static final String BOUNDARY_TABLE = "boundaryTable";
+
 		private In() {
 		}
 
@@ -175,6 +181,24 @@ public final class TrialOperations {
 		/** integer: MTD estimate ($dose-escalation). */
 		public static final String MTD = "mtd";
 
+		/** Coding: design applied ($dose-escalation). */
+		public static final String DESIGN = "design";
+
+		/** decimal: target DLT rate ($dose-escalation). */
+		public static final String TARGET_DLT_RATE = "targetDltRate";
+
+		/** integer: DLT window in days ($dose-escalation). */
+		public static final String DLT_WINDOW_DAYS = "dltWindowDays";
+
+		/** integer: dose level the decision is about ($dose-escalation). */
+		public static final String CURRENT_DOSE_LEVEL = "currentDoseLevel";
+
+		/** string: the rule that applied, in words ($dose-escalation). */
+		public static final String REASON = "reason";
+
+		/** boolean: the design's stopping rule is reached ($dose-escalation). */
+		public static final String STOPPING_RULE_REACHED = "stoppingRuleReached";
+
 		/** The new ResearchSubject ($randomize). */
 		public static final String RETURN = "return";
 
@@ -191,6 +215,40 @@ public final class TrialOperations {
 		public static final String AUDIT_EVENT = "auditEvent";
 
 		private Out() {
+		}
+
+	}
+
+	/**
+	 * Part names of each {@link Out#DOSE_LEVEL} group of {@code $dose-escalation} (parts,
+	 * not top-level parameters).
+	 */
+	public static final class DoseLevelPart {
+
+		/** Dose-level ordinal ($dose-escalation). */
+		public static final String ORDINAL = "ordinal";
+
+		/** Dose per administration, Quantity ($dose-escalation). */
+		public static final String DOSE = "dose";
+
+		/** Subjects treated at the level ($dose-escalation). */
+		public static final String TREATED = "treated";
+
+		/** DLT-evaluable subjects ($dose-escalation). */
+		public static final String DLT_EVALUABLE = "dltEvaluable";
+
+		/** Subjects with a DLT ($dose-escalation). */
+		public static final String DLTS = "dlts";
+
+		/**
+		 * Subjects still within their DLT window without a DLT ($dose-escalation).
+		 */
+		public static final String PENDING = "pending";
+
+		/** Isotonic DLT-rate estimate ($dose-escalation). */
+		public static final String ISOTONIC_ESTIMATE = "isotonicEstimate";
+
+		private DoseLevelPart() {
 		}
 
 	}

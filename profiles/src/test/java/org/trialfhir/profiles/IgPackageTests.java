@@ -114,6 +114,14 @@ class IgPackageTests {
 		Set<String> outConstants = constants(TrialOperations.Out.class);
 		outConstants.removeAll(Set.of(TrialOperations.Out.NAME, TrialOperations.Out.POOLED_ARM_NAME));
 		assertThat(outputs).containsAll(outConstants);
+		Set<String> doseLevelParts = byUrl.get(TrialOperations.DOSE_ESCALATION_DEFINITION)
+			.getParameter()
+			.stream()
+			.filter((p) -> p.getName().equals(TrialOperations.Out.DOSE_LEVEL))
+			.flatMap((p) -> p.getPart().stream())
+			.map(OperationDefinition.OperationDefinitionParameterComponent::getName)
+			.collect(Collectors.toSet());
+		assertThat(doseLevelParts).containsExactlyInAnyOrderElementsOf(constants(TrialOperations.DoseLevelPart.class));
 		assertThat(byUrl.get(TrialOperations.SURVIVAL_DEFINITION).getDescription())
 			.contains("censored at the last adequate");
 	}

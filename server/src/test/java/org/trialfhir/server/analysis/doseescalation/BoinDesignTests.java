@@ -199,4 +199,29 @@ class BoinDesignTests {
 			.hasMessageContaining("not finite");
 	}
 
+	@Test
+	void followsThePublishedStepByStepExample() {
+		// Han, Pan, Zhang, Liu & Yuan (2019), p. 25, as the R package escalation's
+		// test_boin.R replays it: 5 doses, target 0.3; cohorts as "dose, DLTs of 3" and
+		// the dose recommended after each
+		int[][] cohorts = { { 1, 0 }, { 2, 0 }, { 3, 2 }, { 2, 1 }, { 3, 0 }, { 3, 0 }, { 4, 3 }, { 3, 1 }, { 3, 1 },
+				{ 3, 1 } };
+		int[] recommended = { 2, 3, 2, 3, 3, 4, 3, 3, 3, 3 };
+		int[] n = new int[5];
+		int[] y = new int[5];
+		BoinDesign design = BoinDesign.of(0.3);
+		for (int c = 0; c < cohorts.length; c++) {
+			n[cohorts[c][0] - 1] += 3;
+			y[cohorts[c][0] - 1] += cohorts[c][1];
+			List<DoseLevelOutcome> outcomes = new ArrayList<>();
+			for (int d = 0; d < 5; d++) {
+				outcomes.add(new DoseLevelOutcome(n[d], y[d]));
+			}
+			assertThat(design.decide(outcomes, cohorts[c][0]).nextDose()).as("after cohort " + (c + 1))
+				.hasValue(recommended[c]);
+		}
+		assertThat(n).containsExactly(3, 6, 18, 3, 0);
+		assertThat(y).containsExactly(0, 1, 5, 3, 0);
+	}
+
 }
