@@ -25,8 +25,10 @@ Description: "Kaplan-Meier, log-rank and Cox analysis of a time-to-event endpoin
 Time-to-event analysis of OS, PFS or TTP for the subjects of this study, per arm: Kaplan-Meier table with Greenwood
 standard errors, median survival with 95% CI (log or log-log transform), S(horizon) with CI, restricted mean survival
 time (RMST) to the horizon, log-rank test (stratified by randomization stratum on request) and the Cox hazard ratio
-with 95% CI (Efron ties; Breslow on request; stratified on request). With `_format=image/svg+xml` or `image/png` the
-result is the Kaplan-Meier plot with numbers at risk instead of Parameters.
+with 95% CI (Efron ties; Breslow on request; stratified on request). With `_format=svg` (or `image/svg+xml`) or `png` (or
+`image/png`) the result is the Kaplan-Meier plot instead of Parameters: step curves per arm (one pooled curve for
+blinded callers), censor ticks, optional confidence bands, numbers at risk under the time axis, medians, and the hazard
+ratio and log-rank p in the legend.
 
 Derivation (whole days from the origin = ResearchSubject.period.start; nothing after `cutoff` counts):
 - Last known alive = latest date <= cutoff among the patient's Observations, MedicationAdministrations, AdverseEvents
@@ -50,6 +52,7 @@ arm of the study.
 * insert OpParam(in, stratified, 0, 1, boolean, [[Stratify the log-rank test and the Cox model by randomization stratum (default false).]])
 * insert OpParam(in, ties, 0, 1, code, [[Tie handling of the Cox model: efron (default) | breslow.]])
 * insert OpParam(in, ciTransform, 0, 1, code, [[Confidence-interval transform for medians and S(horizon): log (default) | log-log.]])
+* insert OpParam(in, confidenceBands, 0, 1, boolean, [[With a plot format (`_format=svg` or `png`): shade the pointwise 95% confidence bands (default false).]])
 * insert OpParam(out, endpoint, 1, 1, code, [[The endpoint analysed.]])
 * insert DerivationCommon
 * insert AnalysisCounts

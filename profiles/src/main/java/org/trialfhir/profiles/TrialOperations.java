@@ -99,6 +99,9 @@ public final class TrialOperations {
 		/** code: log | log-log ($survival). */
 		public static final String CI_TRANSFORM = "ciTransform";
 
+		/** boolean: shade pointwise confidence bands in the plot ($survival). */
+		public static final String CONFIDENCE_BANDS = "confidenceBands";
+
 		/** Reference(Patient) ($randomize). */
 		public static final String PATIENT = "patient";
 

@@ -2,6 +2,7 @@ package org.trialfhir.server.operation;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 import ca.uhn.fhir.model.api.annotation.Description;
 import ca.uhn.fhir.rest.annotation.IdParam;
@@ -9,6 +10,7 @@ import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateType;
@@ -71,13 +73,15 @@ public class SurvivalOperationProvider implements TrialOperation {
 					@OperationParam(name = Out.LOG_RANK, min = 0, max = 1),
 					@OperationParam(name = Out.HAZARD_RATIO, min = 0, max = 1) })
 	@Description(shortDefinition = "Kaplan-Meier, log-rank and Cox analysis of OS, PFS or TTP per arm")
-	public Parameters survival(@IdParam IdType studyId,
+	public IBaseResource survival(@IdParam IdType studyId,
 			@OperationParam(name = In.ENDPOINT, typeName = "code", min = 1, max = 1) CodeType endpoint,
 			@OperationParam(name = In.CUTOFF, typeName = "date", min = 0, max = 1) DateType cutoff,
 			@OperationParam(name = In.HORIZON, typeName = "integer", min = 0, max = 1) IntegerType horizon,
 			@OperationParam(name = In.STRATIFIED, typeName = "boolean", min = 0, max = 1) BooleanType stratified,
 			@OperationParam(name = In.TIES, typeName = "code", min = 0, max = 1) CodeType ties,
 			@OperationParam(name = In.CI_TRANSFORM, typeName = "code", min = 0, max = 1) CodeType ciTransform,
+			@OperationParam(name = In.CONFIDENCE_BANDS, typeName = "boolean", min = 0,
+					max = 1) BooleanType confidenceBands,
 			RequestDetails request) {
 		SurvivalEndpoint analysed = endpoint(endpoint);
 		TieMethod tieMethod = ties(ties);
@@ -89,11 +93,19 @@ public class SurvivalOperationProvider implements TrialOperation {
 		StudyAnalysis study = input.load(studyId, cutoff, request);
 		int days = (horizon != null && horizon.getValue() != null) ? horizon.getValue()
 				: study.design().timeFrameDays(analysed.code());
-		boolean strata = stratified != null && Boolean.TRUE.equals(stratified.getValue());
+		boolean strata = isTrue(stratified);
 		SurvivalReport report = new SurvivalEndpointAnalysis(analysed, days, strata, study.pooled(), tieMethod,
 				confidenceType)
 			.analyse(study.design(), study.snapshot());
+		Optional<SurvivalPlotFormat> plot = SurvivalPlotFormat.requested(request);
+		if (plot.isPresent()) {
+			return plot.get().render(report, isTrue(confidenceBands));
+		}
 		return toParameters(report, study);
+	}
+
+	private static boolean isTrue(BooleanType flag) {
+		return flag != null && Boolean.TRUE.equals(flag.getValue());
 	}
 
 	private static SurvivalEndpoint endpoint(CodeType endpoint) {
