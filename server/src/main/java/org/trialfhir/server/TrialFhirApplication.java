@@ -1,5 +1,9 @@
 package org.trialfhir.server;
 
+import java.util.Arrays;
+
+import org.trialfhir.server.security.TokenCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchRestClientAutoConfiguration;
@@ -22,7 +26,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class TrialFhirApplication {
 
+	/**
+	 * Starts the server, or with {@code token} as first argument prints a development
+	 * bearer token ({@link TokenCommand}) without starting it.
+	 * @param args command-line arguments
+	 */
 	public static void main(String[] args) {
+		if (args.length > 0 && TokenCommand.NAME.equals(args[0])) {
+			System.exit(TokenCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+		}
 		SpringApplication.run(TrialFhirApplication.class, args);
 	}
 

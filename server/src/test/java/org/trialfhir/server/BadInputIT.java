@@ -136,7 +136,8 @@ class BadInputIT extends FhirServerIT {
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		return http.send(request.header("Accept", FHIR_JSON).build(), BodyHandlers.ofString());
+		return http.send(request.header("Accept", FHIR_JSON).header("Authorization", bearer()).build(),
+				BodyHandlers.ofString());
 	}
 
 	private static String patientJson() {

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.SummaryEnum;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +26,17 @@ public abstract class FhirServerIT {
 	@LocalServerPort
 	private int port;
 
-	/** Generic client on the server's FHIR endpoint. */
+	/**
+	 * Roles of the default {@link #client}: an administrator who is also an unblinded
+	 * statistician may write every resource of the trial, arms included, and read it back
+	 * unmasked.
+	 */
+	protected static final String[] DEFAULT_ROLES = { "admin", "unblinded-statistician" };
+
+	/**
+	 * Generic client on the server's FHIR endpoint, with a token of
+	 * {@link #DEFAULT_ROLES}.
+	 */
 	protected IGenericClient client;
 
 	@BeforeEach
@@ -34,8 +45,35 @@ public abstract class FhirServerIT {
 		// the first validation loads the FHIR definitions, which takes more than the
 		// default 10 s on a busy machine
 		FHIR.getRestfulClientFactory().setSocketTimeout(120_000);
-		client = FHIR.newRestfulGenericClient(baseUrl());
+		client = clientAs(DEFAULT_ROLES);
 		storeIgExamplesOnce();
+	}
+
+	/**
+	 * @param roles role codes
+	 * @return a generic client with a valid token for these roles (all scopes)
+	 */
+	protected IGenericClient clientAs(String... roles) {
+		return clientWithToken(TestTokens.token(roles));
+	}
+
+	/**
+	 * @param token a bearer token, or null for none
+	 * @return a generic client sending it
+	 */
+	protected IGenericClient clientWithToken(String token) {
+		IGenericClient tokenClient = FHIR.newRestfulGenericClient(baseUrl());
+		if (token != null) {
+			tokenClient.registerInterceptor(new BearerTokenAuthInterceptor(token));
+		}
+		return tokenClient;
+	}
+
+	/**
+	 * @return the {@code Authorization} header value of the default client, for raw HTTP
+	 */
+	protected static String bearer() {
+		return "Bearer " + TestTokens.token(DEFAULT_ROLES);
 	}
 
 	/**

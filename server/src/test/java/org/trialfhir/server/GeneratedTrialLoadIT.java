@@ -147,8 +147,8 @@ class GeneratedTrialLoadIT extends FhirServerIT {
 	}
 
 	private LoadSummary load(Path trial, int threads) throws IOException, InterruptedException {
-		BundleLoader loader = new BundleLoader(LoadOptions.of(URI.create(baseUrl()), null, threads),
-				LoadProgress.SILENT);
+		BundleLoader loader = new BundleLoader(
+				LoadOptions.of(URI.create(baseUrl()), TestTokens.token(DEFAULT_ROLES), threads), LoadProgress.SILENT);
 		return loader.load(TrialFolder.bundlesInLoadOrder(trial));
 	}
 

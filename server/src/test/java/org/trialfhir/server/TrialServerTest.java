@@ -21,7 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(classes = TrialFhirApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.security.user.password=" + TrialServerTest.OPS_PASSWORD,
 				"trial.fhir.max-request-size=" + TrialServerTest.MAX_REQUEST_SIZE, "trial.search-cache.enabled=false" })
-@ContextConfiguration(initializers = TestDatabase.class)
+@ContextConfiguration(initializers = { TestDatabase.class, TestTokens.class })
 public @interface TrialServerTest {
 
 	/** Password of the operations user in tests. */

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import org.hl7.fhir.r4.model.AdverseEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
@@ -63,13 +64,18 @@ public final class ValidationIngestionBenchmark {
 
 	private static double run(boolean validation, int subjects, int threads, Path dataDir) throws Exception {
 		// command-line arguments outrank application.yaml (default properties would not)
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TrialFhirApplication.class).run(
-				"--server.port=0", "--trial.data-dir=" + dataDir, "--trial.data-dir-absolute=" + dataDir,
-				"--trial.validation.enabled=" + validation, "--logging.level.root=WARN")) {
+		BenchmarkTokens tokens = BenchmarkTokens.in(dataDir);
+		List<String> arguments = new ArrayList<>(
+				List.of("--server.port=0", "--trial.data-dir=" + dataDir, "--trial.data-dir-absolute=" + dataDir,
+						"--trial.validation.enabled=" + validation, "--logging.level.root=WARN"));
+		arguments.addAll(tokens.serverArguments());
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TrialFhirApplication.class)
+			.run(arguments.toArray(String[]::new))) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
 			FHIR.getRestfulClientFactory().setSocketTimeout(120_000);
 			IGenericClient client = FHIR.newRestfulGenericClient("http://localhost:" + port + "/fhir");
+			client.registerInterceptor(new BearerTokenAuthInterceptor(tokens.token("admin", "unblinded-statistician")));
 			client.transaction().withBundle(IgExamples.asTransaction()).execute();
 			Reference study = new Reference("ResearchStudy/rak-part-2-randomized");
 			load(client, study, Math.max(10, subjects / 10), threads); // warm-up, not

@@ -29,6 +29,7 @@ import org.trialfhir.profiles.TrialCodes.DoseEscalationDesign;
 import org.trialfhir.profiles.TrialCanonical;
 import org.trialfhir.profiles.TrialOperations;
 import org.trialfhir.server.FhirServerIT;
+import org.trialfhir.server.TestTokens;
 import org.trialfhir.server.analysis.survival.SurvivalObservation;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +61,8 @@ class GeneratedTrialIT extends FhirServerIT {
 			.withCalendar(LocalDate.of(2025, 4, 1), 60, LocalDate.of(2025, 10, 1))
 			.withDoseEscalation(DoseEscalationDesign.THREE_PLUS_THREE, List.of(1.0));
 		TrialGenerator.generate(config, folder);
-		LoadSummary loaded = new BundleLoader(LoadOptions.of(URI.create(baseUrl()), null, 2), LoadProgress.SILENT)
+		LoadSummary loaded = new BundleLoader(LoadOptions.of(URI.create(baseUrl()), TestTokens.token(DEFAULT_ROLES), 2),
+				LoadProgress.SILENT)
 			.load(TrialFolder.bundlesInLoadOrder(folder));
 		assertThat(loaded.failures()).isEmpty();
 		truth = GroundTruthCsv.read(folder.resolve(GroundTruthCsv.FILE_NAME))

@@ -74,7 +74,8 @@ class SurvivalPlotIT extends FhirServerIT {
 	private HttpResponse<byte[]> get(String format, String extra) throws IOException, InterruptedException {
 		URI uri = URI.create(baseUrl() + "/" + trial.studyId.getValue() + "/" + TrialOperations.SURVIVAL
 				+ "?endpoint=OS&cutoff=" + HandBuiltTrial.LATE_CUTOFF + "&_format=" + format + extra);
-		return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+		return http.send(HttpRequest.newBuilder(uri).header("Authorization", bearer()).GET().build(),
+				HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 }

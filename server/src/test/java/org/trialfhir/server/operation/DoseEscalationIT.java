@@ -213,6 +213,7 @@ class DoseEscalationIT extends FhirServerIT {
 				.newBuilder(URI.create(baseUrl() + "/ResearchStudy/" + study.getIdPart() + "/"
 						+ TrialOperations.DOSE_ESCALATION + "?" + In.BOUNDARY_TABLE + "=true"))
 				.header("Accept", "text/plain")
+				.header("Authorization", bearer())
 				.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
 
 		assertThat(response.statusCode()).isEqualTo(200);

@@ -232,9 +232,11 @@ class RandomizeIT extends FhirServerIT {
 		for (String path : List.of("/fhir/" + study.getValue(),
 				"/fhir/ResearchSubject/" + subject.getIdElement().getIdPart(),
 				"/fhir/" + patient.getValue() + "/$everything", "/fhir/ResearchSubject?study=" + study.getValue())) {
-			String body = http
-				.send(HttpRequest.newBuilder(URI.create(rootUrl() + path)).build(), BodyHandlers.ofString())
-				.body();
+			HttpResponse<String> response = http.send(
+					HttpRequest.newBuilder(URI.create(rootUrl() + path)).header("Authorization", bearer()).build(),
+					BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(path).isEqualTo(200);
+			String body = response.body();
 			assertThat(body).as(path).doesNotContain(key).doesNotContain(studySeed);
 		}
 		// configuration is not served either, not even to the operations user
@@ -302,6 +304,7 @@ class RandomizeIT extends FhirServerIT {
 		return HttpRequest.newBuilder(URI.create(baseUrl() + "/" + study.getValue() + "/" + TrialOperations.RANDOMIZE))
 			.header("Content-Type", FHIR_JSON)
 			.header("Accept", FHIR_JSON)
+			.header("Authorization", bearer())
 			.POST(BodyPublishers.ofString(body))
 			.build();
 	}

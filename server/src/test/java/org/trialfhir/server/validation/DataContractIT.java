@@ -86,6 +86,7 @@ class DataContractIT extends FhirServerIT {
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
 			.header("Content-Type", "application/fhir+json")
 			.header("Accept", "application/fhir+json")
+			.header("Authorization", bearer())
 			.PUT(BodyPublishers.ofString(body))
 			.build(), BodyHandlers.ofString());
 
@@ -107,7 +108,8 @@ class DataContractIT extends FhirServerIT {
 				assertThat(expressions(issue)).contains(invalid.location());
 			});
 		}
-		HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+		HttpResponse<String> read = http.send(
+				HttpRequest.newBuilder(URI.create(url)).header("Authorization", bearer()).GET().build(),
 				BodyHandlers.ofString());
 		assertThat(read.statusCode()).as("nothing stored").isEqualTo(404);
 	}
@@ -127,6 +129,7 @@ class DataContractIT extends FhirServerIT {
 				HttpResponse<String> response = http.send(HttpRequest
 					.newBuilder(URI.create(baseUrl() + "/" + example.fhirType() + "/$validate?profile=" + profile))
 					.header("Content-Type", "application/fhir+json")
+					.header("Authorization", bearer())
 					.POST(BodyPublishers.ofString(FHIR.newJsonParser().encodeResourceToString(example)))
 					.build(), BodyHandlers.ofString());
 				OperationOutcome outcome = (OperationOutcome) FHIR.newJsonParser().parseResource(response.body());

@@ -1,0 +1,66 @@
+package org.trialfhir.server.security;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.ResponseDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
+
+/**
+ * The request-level half of the consent interceptor. The {@link ConsentInterceptor} is
+ * registered on HAPI's global interceptor service, so that its storage hooks (pre-access,
+ * pre-show) see every DAO call; the REST server fires the server pointcuts (request
+ * start, outgoing response, completion) only on its own interceptors, so this adapter,
+ * registered there, hands them to the same consent interceptor. Registering the consent
+ * interceptor in both places instead would run its storage hooks twice per request.
+ */
+@Interceptor
+class ConsentServerHooks {
+
+	private final ConsentInterceptor consent;
+
+	private final TrialCallers callers;
+
+	ConsentServerHooks(ConsentInterceptor consent, TrialCallers callers) {
+		this.consent = consent;
+		this.callers = callers;
+	}
+
+	/**
+	 * Unblinded callers skip consent altogether (no masking, counts and totals intact);
+	 * for blinded callers the consent interceptor starts its work (and refuses
+	 * {@code _summary=count}, a count it could not vouch for).
+	 */
+	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
+	void preHandled(RequestDetails request) {
+		callers.serving(request);
+		if (!callers.of(request).isBlinded()) {
+			ConsentInterceptor.skipAllConsentForRequest(request);
+			return;
+		}
+		consent.interceptPreHandled(request);
+	}
+
+	@Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
+	void outgoingResponse(RequestDetails request, ResponseDetails response) {
+		consent.interceptOutgoingResponse(request, response);
+	}
+
+	@Hook(Pointcut.SERVER_HANDLE_EXCEPTION)
+	void failed(RequestDetails request, BaseServerResponseException exception) {
+		consent.requestFailed(request, exception);
+	}
+
+	@Hook(Pointcut.SERVER_PROCESSING_COMPLETED)
+	void done(RequestDetails request) {
+		callers.serving(null);
+	}
+
+	@Hook(Pointcut.SERVER_PROCESSING_COMPLETED_NORMALLY)
+	void succeeded(RequestDetails request) {
+		consent.requestSucceeded(request);
+	}
+
+}
