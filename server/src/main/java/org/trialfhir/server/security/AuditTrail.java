@@ -22,6 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,9 @@ public class AuditTrail implements IBalpAuditEventSink {
 	private static final Coding LOGIN_FAILURE = new Coding(DICOM, "110122", "Login");
 
 	private static final int QUEUE_CAPACITY = 100_000;
+
+	/** Identifier system of audited resources ({@code Type/id}). */
+	static final String RESOURCE_SYSTEM = "urn:trialfhir:resource";
 
 	private final ObjectProvider<DaoRegistry> daos;
 
@@ -129,10 +133,26 @@ public class AuditTrail implements IBalpAuditEventSink {
 
 	private void store(AuditEvent event) {
 		try {
+			unlink(event);
 			daos.getObject().getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not store an AuditEvent: {}", event.getEntityFirstRep().getName(), ex);
+		}
+	}
+
+	/**
+	 * Keeps what each entity was as text (an identifier and display), not as a reference:
+	 * an audit trail must neither block deleting what it mentions nor join the patient's
+	 * compartment ({@code $everything}).
+	 */
+	private static void unlink(AuditEvent event) {
+		for (AuditEvent.AuditEventEntityComponent entity : event.getEntity()) {
+			String reference = entity.getWhat().getReference();
+			if (reference != null) {
+				entity.setWhat(new Reference().setDisplay(reference)
+					.setIdentifier(new Identifier().setSystem(RESOURCE_SYSTEM).setValue(reference)));
+			}
 		}
 	}
 

@@ -3,10 +3,15 @@ package org.trialfhir.server.security;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import java.util.Set;
+
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
+import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
  * The request-level half of the consent interceptor. The {@link ConsentInterceptor} is
@@ -18,6 +23,8 @@ import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
  */
 @Interceptor
 class ConsentServerHooks {
+
+	private static final Set<String> MASKED_TYPES = Set.of("ResearchSubject", "MedicationAdministration");
 
 	private final ConsentInterceptor consent;
 
@@ -40,7 +47,27 @@ class ConsentServerHooks {
 			ConsentInterceptor.skipAllConsentForRequest(request);
 			return;
 		}
+		refuseMaskedUpdates(request);
 		consent.interceptPreHandled(request);
+	}
+
+	/**
+	 * A blinded caller cannot update or patch the resources that carry arms or the study
+	 * product: what it read is masked, and HAPI runs profile validation before the
+	 * storage guard on updates, so the guard cannot merge masked values back.
+	 */
+	private static void refuseMaskedUpdates(RequestDetails request) {
+		RestOperationTypeEnum operation = request.getRestOperationType();
+		boolean changes = operation == RestOperationTypeEnum.UPDATE || operation == RestOperationTypeEnum.PATCH;
+		if (changes && MASKED_TYPES.contains(request.getResourceName())) {
+			OperationOutcome outcome = new OperationOutcome();
+			outcome.addIssue()
+				.setSeverity(OperationOutcome.IssueSeverity.ERROR)
+				.setCode(OperationOutcome.IssueType.FORBIDDEN)
+				.setDiagnostics("Blinded users cannot change a " + request.getResourceName());
+			throw new ForbiddenOperationException("Blinded users cannot change a " + request.getResourceName(),
+					outcome);
+		}
 	}
 
 	@Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
