@@ -51,7 +51,7 @@ class GeneratedTrialLoadIT extends FhirServerIT {
 	@Test
 	void loadingTwiceChangesNothing() throws Exception {
 		Path trial = this.temp.resolve("twice");
-		GenerationSummary generated = TrialGenerator.generate(config("SIM-IT-TWICE", 10), trial);
+		GenerationSummary generated = TrialGenerator.generate(config("SIM-IT-TWICE", 6), trial);
 		boolean siteExisted = siteExists();
 		Map<String, Integer> before = counts();
 
@@ -106,7 +106,7 @@ class GeneratedTrialLoadIT extends FhirServerIT {
 	@Test
 	void aLoaderKilledMidRunAndRunAgainLeavesExactlyTheFullDataSet() throws Exception {
 		Path trial = this.temp.resolve("killed");
-		GenerationSummary generated = TrialGenerator.generate(config("SIM-IT-KILL", 16), trial);
+		GenerationSummary generated = TrialGenerator.generate(config("SIM-IT-KILL", 10), trial);
 		boolean siteExisted = siteExists();
 		Map<String, Integer> before = counts();
 		int subjectsBefore = before.get("ResearchSubject");
