@@ -112,7 +112,8 @@ class GeneratedTrialLoadIT extends FhirServerIT {
 		int subjectsBefore = before.get("ResearchSubject");
 
 		Process loader = new ProcessBuilder(javaExecutable(), "-cp", System.getProperty("java.class.path"),
-				TrialFixturesCommand.class.getName(), "load", "--server", baseUrl(), "--threads", "2", trial.toString())
+				TrialFixturesCommand.class.getName(), "load", "--server", baseUrl(), "--token",
+				TestTokens.token(DEFAULT_ROLES), "--threads", "2", trial.toString())
 			.redirectErrorStream(true)
 			.redirectOutput(this.temp.resolve("loader.log").toFile())
 			.start();
