@@ -9,7 +9,6 @@ import java.util.Optional;
 import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import org.hl7.fhir.r4.model.Binary;
-import org.trialfhir.server.endpoint.SurvivalEndpoint;
 import org.trialfhir.server.endpoint.SurvivalReport;
 import org.trialfhir.server.plot.KaplanMeierPlot;
 import org.trialfhir.server.plot.KaplanMeierPng;
@@ -72,9 +71,9 @@ enum SurvivalPlotFormat {
 		return binary;
 	}
 
-	static KaplanMeierPlot plot(SurvivalReport report, boolean confidenceBands) {
+	private static KaplanMeierPlot plot(SurvivalReport report, boolean confidenceBands) {
 		List<PlotArm> arms = report.arms().stream().map((arm) -> new PlotArm(arm.arm(), arm.curve())).toList();
-		String label = label(report.endpoint());
+		String label = report.endpoint().code().display();
 		KaplanMeierPlot plot = KaplanMeierPlot
 			.of(label + ", data cut-off " + report.cutoff(), label, ChronoUnit.DAYS, arms, report.horizon())
 			.withConfidenceBands(confidenceBands);
@@ -84,14 +83,6 @@ enum SurvivalPlotFormat {
 				.withComparison(TreatmentComparison.of(hr.comparison(), hr.coefficient(), report.logRank().get()));
 		}
 		return plot;
-	}
-
-	private static String label(SurvivalEndpoint endpoint) {
-		return switch (endpoint) {
-			case OS -> "Overall survival";
-			case PFS -> "Progression-free survival";
-			case TTP -> "Time to progression";
-		};
 	}
 
 }
