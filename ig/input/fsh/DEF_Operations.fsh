@@ -274,8 +274,12 @@ Description: "Emergency unblinding of one subject: returns its arm and study cel
 * insert TrialOperation(unblind, ResearchSubject, true)
 * description = """
 Reveals the assigned and actual arm and the study cell product (RAK cells or control) of one subject for a medical
-emergency. Only roles allowed to unblind may call it; every call, allowed or refused, writes an AuditEvent with the
-reason (that is why the operation affects state and requires POST).
+emergency, to the caller only. Roles allowed to unblind: investigator, dsmb, admin (see the permission table); others
+get 403. Every call, allowed or refused, writes an AuditEvent (purpose of use: emergency treatment) naming the user,
+the subject and the reason; that is why the operation affects state and requires POST. The subject gets an
+`emergencyUnblinding` extension (date and role of the user) that every role sees; its arm stays masked for every other
+blinded user, and no other subject is touched. The AuditEvent and the subject change are stored in one transaction.
+A subject without an assigned arm cannot be unblinded (422); a missing or blank reason is refused (400).
 """
 * insert OpParam(in, reason, 1, 1, string, [[Why the subject must be unblinded.]])
 * insert OpParam(out, assignedArm, 1, 1, string, [[arm.name of the assigned arm.]])

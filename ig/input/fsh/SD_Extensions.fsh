@@ -104,6 +104,18 @@ Description: "The dose level (ordinal of a trial-dose-level of the study) a dose
 * insert ExtensionContext(ResearchSubject)
 * insert RequiredValue(positiveInt)
 
+Extension: TrialEmergencyUnblinding
+Id: trial-emergency-unblinding
+Title: "Emergency unblinding"
+Description: "Records that the subject's arm was revealed to one user by the $unblind operation: when, and the trial role of the user. Written by the server only; visible to every role. It does not carry the arm (that went to the unblinding user only) nor the reason (kept in the AuditEvent the operation returned)."
+* insert ExtensionContext(ResearchSubject)
+* extension contains
+    date 1..1 and
+    role 1..1
+* insert SubExtension(date, dateTime, [[When the subject was unblinded]])
+* insert SubExtension(role, Coding, [[Trial role of the user who unblinded the subject]])
+* extension[role].valueCoding from TrialRoleVS (required)
+
 // ---------------------------------------------------------------- AdverseEvent
 
 Extension: TrialAdverseEventGrade

@@ -6,7 +6,8 @@ Description: """
 A Patient's participation in one part of the trial. `period.start` is the time origin of every endpoint: the
 randomization date in the randomized part, the date of the first dose in the dose-escalation part.
 `assignedArm`/`actualArm` hold an `arm.name` of the study and are masked for blinded users. The randomization stratum
-and, in dose escalation, the dose level are extensions.
+and, in dose escalation, the dose level are extensions; an emergency unblinding ($unblind) leaves an
+`emergencyUnblinding` record that only the server writes.
 """
 * obeys trial-subj-1
 * insert BusinessIdentifier
@@ -26,7 +27,8 @@ and, in dose escalation, the dose level are extensions.
 * actualArm obeys trial-arm-code
 * extension contains
     TrialStratum named stratum 0..1 MS and
-    TrialSubjectDoseLevel named doseLevel 0..1 MS
+    TrialSubjectDoseLevel named doseLevel 0..1 MS and
+    TrialEmergencyUnblinding named emergencyUnblinding 0..* MS
 
 Invariant: trial-subj-1
 Description: "An actual arm is recorded only with an assigned arm"

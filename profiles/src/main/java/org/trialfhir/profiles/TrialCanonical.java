@@ -48,6 +48,15 @@ public final class TrialCanonical {
 	 */
 	public static final String SITE_MRN_IDENTIFIER_SYSTEM = BASE + "/sid/plagh-mrn";
 
+	/**
+	 * Identifier system under which AuditEvents name the resources they are about (value
+	 * {@code Type/id}); the audit trail keeps identifiers, not references.
+	 */
+	public static final String AUDITED_RESOURCE_SYSTEM = "urn:trialfhir:resource";
+
+	/** Name of this server as the observer and site of its AuditEvents. */
+	public static final String AUDIT_SOURCE = "TrialFHIR";
+
 	static final String STRUCTURE_DEFINITION = BASE + "/StructureDefinition/";
 
 	static final String CODE_SYSTEM = BASE + "/CodeSystem/";

@@ -59,6 +59,13 @@ public final class TrialExtensions {
 	/** AdverseEvent: dose-limiting toxicity flag (boolean). */
 	public static final String DLT = TrialCanonical.STRUCTURE_DEFINITION + "trial-dlt";
 
+	/**
+	 * ResearchSubject: an emergency unblinding by {@code $unblind} (complex, see
+	 * {@link EmergencyUnblinding}); written by the server only.
+	 */
+	public static final String EMERGENCY_UNBLINDING = TrialCanonical.STRUCTURE_DEFINITION
+			+ "trial-emergency-unblinding";
+
 	/** MedicationAdministration: cycle and day (complex, see {@link TreatmentCycle}). */
 	public static final String TREATMENT_CYCLE = TrialCanonical.STRUCTURE_DEFINITION + "trial-treatment-cycle";
 
@@ -78,7 +85,7 @@ public final class TrialExtensions {
 	/** Every extension of the IG. */
 	public static final List<String> ALL = List.of(MASKING, ALLOCATION, OUTCOME_MEASURE, RECRUITMENT, DOSE_LEVEL,
 			DOSE_ESCALATION_DESIGN, TARGET_DLT_RATE, DLT_WINDOW, STRATUM, SUBJECT_DOSE_LEVEL, AE_GRADE, DLT,
-			TREATMENT_CYCLE, DOSING_BODY_SURFACE_AREA);
+			TREATMENT_CYCLE, DOSING_BODY_SURFACE_AREA, EMERGENCY_UNBLINDING);
 
 	/** Sub-extensions of {@link TrialExtensions#OUTCOME_MEASURE}. */
 	public static final class OutcomeMeasure {
@@ -144,6 +151,20 @@ public final class TrialExtensions {
 		public static final String DAY = "day";
 
 		private TreatmentCycle() {
+		}
+
+	}
+
+	/** Sub-extensions of {@link TrialExtensions#EMERGENCY_UNBLINDING}. */
+	public static final class EmergencyUnblinding {
+
+		/** When the subject was unblinded (dateTime). */
+		public static final String DATE = "date";
+
+		/** Trial role of the unblinding user (Coding from the role code system). */
+		public static final String ROLE = "role";
+
+		private EmergencyUnblinding() {
 		}
 
 	}

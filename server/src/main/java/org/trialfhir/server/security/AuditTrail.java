@@ -26,6 +26,8 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trialfhir.profiles.TrialCanonical;
+import org.trialfhir.profiles.TrialOperations;
 
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -33,9 +35,10 @@ import org.springframework.beans.factory.ObjectProvider;
  * The audit trail in the server's own store. HAPI's BALP interceptor hands it an
  * AuditEvent for every read, search, create, update and delete made over the API; this
  * class adds one for every refused request ({@code 401} without a valid token,
- * {@code 403} by rule, scope or blinding) and stores them on a background thread, so
- * auditing does not slow the request down. AuditEvents cannot be updated or deleted over
- * the API, whatever the caller's role.
+ * {@code 403} by rule, scope or blinding) and for every failed {@code $unblind}, and
+ * stores them on a background thread, so auditing does not slow the request down (a
+ * successful {@code $unblind} stores its own AuditEvent in its transaction). AuditEvents
+ * cannot be updated or deleted over the API, whatever the caller's role.
  */
 @Interceptor
 public class AuditTrail implements IBalpAuditEventSink {
@@ -51,7 +54,6 @@ public class AuditTrail implements IBalpAuditEventSink {
 	private static final int QUEUE_CAPACITY = 100_000;
 
 	/** Identifier system of audited resources ({@code Type/id}). */
-	static final String RESOURCE_SYSTEM = "urn:trialfhir:resource";
 
 	private final ObjectProvider<DaoRegistry> daos;
 
@@ -86,7 +88,9 @@ public class AuditTrail implements IBalpAuditEventSink {
 
 	@Hook(Pointcut.SERVER_HANDLE_EXCEPTION)
 	void refused(RequestDetails request, BaseServerResponseException exception) {
-		if (exception instanceof ForbiddenOperationException || exception instanceof AuthenticationException) {
+		boolean unblinding = TrialOperations.UNBLIND.equals(request.getOperation());
+		if (exception instanceof ForbiddenOperationException || exception instanceof AuthenticationException
+				|| unblinding) {
 			String address = request instanceof ServletRequestDetails servlet
 					? servlet.getServletRequest().getRemoteAddr() : null;
 			String subject = request.getUserData().get(TrialCallers.class.getName()) instanceof TrialCaller caller
@@ -126,7 +130,9 @@ public class AuditTrail implements IBalpAuditEventSink {
 		if (address != null) {
 			agent.getNetwork().setAddress(address).setType(AuditEvent.AuditEventAgentNetworkType._2);
 		}
-		event.getSource().setObserver(new Reference().setDisplay("TrialFHIR")).setSite("TrialFHIR");
+		event.getSource()
+			.setObserver(new Reference().setDisplay(TrialCanonical.AUDIT_SOURCE))
+			.setSite(TrialCanonical.AUDIT_SOURCE);
 		event.addEntity().setName(what);
 		return event;
 	}
@@ -151,7 +157,8 @@ public class AuditTrail implements IBalpAuditEventSink {
 			String reference = entity.getWhat().getReference();
 			if (reference != null) {
 				entity.setWhat(new Reference().setDisplay(reference)
-					.setIdentifier(new Identifier().setSystem(RESOURCE_SYSTEM).setValue(reference)));
+					.setIdentifier(
+							new Identifier().setSystem(TrialCanonical.AUDITED_RESOURCE_SYSTEM).setValue(reference)));
 			}
 		}
 	}

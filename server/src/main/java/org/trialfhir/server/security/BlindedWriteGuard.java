@@ -129,7 +129,7 @@ class BlindedWriteGuard {
 		}
 	}
 
-	private static ForbiddenOperationException refused(String message) {
+	static ForbiddenOperationException refused(String message) {
 		OperationOutcome outcome = new OperationOutcome();
 		outcome.addIssue()
 			.setSeverity(OperationOutcome.IssueSeverity.ERROR)

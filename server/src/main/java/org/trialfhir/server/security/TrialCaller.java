@@ -1,5 +1,6 @@
 package org.trialfhir.server.security;
 
+import java.util.Optional;
 import java.util.Set;
 
 import org.trialfhir.profiles.TrialCodes.Role;
@@ -35,6 +36,15 @@ public record TrialCaller(String subject, Set<Role> roles, SmartScopes scopes, b
 	 */
 	public boolean isBlinded() {
 		return !system && roles.stream().allMatch(Role::isBlinded);
+	}
+
+	/**
+	 * @param operation a trial operation, e.g. {@code $unblind}
+	 * @return the first of the caller's roles whose row of the permission table lists the
+	 * operation (before scopes), if any
+	 */
+	public Optional<Role> roleAllowedTo(String operation) {
+		return roles.stream().filter(role -> RolePermissions.of(role).operations().contains(operation)).findFirst();
 	}
 
 }
