@@ -16,6 +16,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -70,6 +71,7 @@ public final class DesignSimulatorCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		List<SimulationScenario> list = scenarios();
 		PrintWriter out = spec.commandLine().getOut();
 		DoseFindingSimulator simulator = DoseFindingSimulator.of(cohortSize, cohorts);
 		out.printf(Locale.ROOT, "%d trials per scenario and design, seed %d, target %.2f; BOIN: %d cohorts of %d%n%n",
@@ -77,7 +79,6 @@ public final class DesignSimulatorCommand implements Callable<Integer> {
 		out.println("| scenario | true DLT probabilities | design | selection % per dose (none) | % correct MTD"
 				+ " | % patients at MTD | % overdosed | mean N | % DLT |");
 		out.println("|---|---|---|---|---|---|---|---|---|");
-		List<SimulationScenario> list = scenarios();
 		for (SimulationScenario scenario : list) {
 			for (Design design : Design.values()) {
 				out.println(row(simulator.simulate(design, scenario, trials, seed)));
@@ -87,16 +88,35 @@ public final class DesignSimulatorCommand implements Callable<Integer> {
 		return 0;
 	}
 
+	/**
+	 * The scenarios to simulate: the {@code --scenario} values in order, or the defaults.
+	 * @return the scenarios, named 1, 2, ...
+	 * @throws ParameterException if a scenario is not a comma-separated list of
+	 * probabilities in [0, 1] or the target is not in (0, 1)
+	 */
 	List<SimulationScenario> scenarios() {
 		List<List<Double>> rates = scenarios.isEmpty() ? DEFAULT_SCENARIOS
-				: scenarios.stream()
-					.map(s -> Arrays.stream(s.split(",")).map(String::trim).map(Double::valueOf).toList())
-					.toList();
+				: scenarios.stream().map(this::parseScenario).toList();
 		List<SimulationScenario> list = new ArrayList<>();
 		for (int i = 0; i < rates.size(); i++) {
-			list.add(new SimulationScenario(String.valueOf(i + 1), rates.get(i), target));
+			try {
+				list.add(new SimulationScenario(String.valueOf(i + 1), rates.get(i), target));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new ParameterException(spec.commandLine(), "scenario " + (i + 1) + ": " + ex.getMessage(), ex);
+			}
 		}
 		return list;
+	}
+
+	private List<Double> parseScenario(String text) {
+		try {
+			return Arrays.stream(text.split(",")).map(String::trim).map(Double::valueOf).toList();
+		}
+		catch (NumberFormatException ex) {
+			throw new ParameterException(spec.commandLine(),
+					"--scenario must be comma-separated probabilities, was '" + text + "'", ex);
+		}
 	}
 
 	static String row(OperatingCharacteristics oc) {
