@@ -15,7 +15,7 @@ class DesignSimulatorCommandTests {
 	@Test
 	void repeatedAndSemicolonSeparatedScenariosAreParsedInOrderWithTheTarget() {
 		DesignSimulatorCommand command = new DesignSimulatorCommand();
-		new CommandLine(command).parseArgs("--target", "0.25", "--scenario", "0.05, 0.10,0.20,0.30,0.50,0.70",
+		new CommandLine(command).parseArgs("--target", "0.28", "--scenario", "0.05, 0.10,0.20,0.30,0.50,0.70",
 				"--scenario", "0.10,0.25;0.40,0.50");
 
 		List<SimulationScenario> scenarios = command.scenarios();
@@ -23,9 +23,9 @@ class DesignSimulatorCommandTests {
 		assertThat(scenarios).extracting(SimulationScenario::name).containsExactly("1", "2", "3");
 		assertThat(scenarios).extracting(SimulationScenario::trueToxicity)
 			.containsExactly(List.of(0.05, 0.10, 0.20, 0.30, 0.50, 0.70), List.of(0.10, 0.25), List.of(0.40, 0.50));
-		assertThat(scenarios).extracting(SimulationScenario::target).containsOnly(0.25);
-		// target 0.25: closest dose 4 (0.30) in the first, dose 2 in the second; none
-		// acceptable in the third (0.40 >= 0.25 + 0.1)
+		assertThat(scenarios).extracting(SimulationScenario::target).containsOnly(0.28);
+		// target 0.28: closest dose 4 (0.30) in the first, dose 2 in the second; none
+		// acceptable in the third (0.40 >= 0.28 + 0.1)
 		assertThat(scenarios.get(0).trueMtd()).hasValue(4);
 		assertThat(scenarios.get(1).trueMtd()).hasValue(2);
 		assertThat(scenarios.get(2).trueMtd()).isEmpty();
