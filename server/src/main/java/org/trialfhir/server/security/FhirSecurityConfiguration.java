@@ -25,6 +25,8 @@ import org.springframework.context.annotation.Configuration;
  * covered) with its request-level hooks on the REST server
  * ({@link ConsentServerHooks});</li>
  * <li>{@link BlindedWriteGuard}: no arm set or changed by blinded callers (global);</li>
+ * <li>{@link BlindedSearchGuard}: no search by arm or study product, and no count, for
+ * blinded callers in batch entries and conditional matches (global);</li>
  * <li>{@link AuditTrail}: HAPI's BALP interceptor plus refused requests, stored
  * asynchronously; AuditEvents are immutable (global).</li>
  * </ul>
@@ -43,6 +45,7 @@ class FhirSecurityConfiguration {
 		ConsentInterceptor consent = new ConsentInterceptor(new BlindingConsentService(callers));
 		interceptors.registerInterceptor(consent);
 		interceptors.registerInterceptor(new BlindedWriteGuard(callers));
+		interceptors.registerInterceptor(new BlindedSearchGuard(fhirContext, callers));
 		// storage hooks for DAO-level changes, the exception hook for refused requests
 		interceptors.registerInterceptor(audit);
 		server.registerInterceptor(audit);
