@@ -1,6 +1,8 @@
 package org.trialfhir.server.security;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -19,8 +21,12 @@ import org.trialfhir.profiles.TrialSearchParameters;
  * authorized outright. For blinded callers every resource on its way out — read, vread,
  * search, includes, history, {@code $everything}, paging, operation results — is replaced
  * by its {@link ArmMasking masked copy}, and a request that searches, sorts or
- * {@code _has}-filters by an arm is rejected with {@code 403}. HAPI's consent interceptor
- * also removes {@code Bundle.total} from responses to blinded callers.
+ * {@code _has}-filters by an arm or by the study cell product
+ * ({@link StudyProductSearch}) or asks for a count ({@code _summary=count},
+ * {@code _total}) is rejected with {@code 403}. HAPI's consent interceptor also removes
+ * {@code Bundle.total} from responses to blinded callers. The same {@link #refusal
+ * refusal} applies to searches that do not come as a request of their own (entries of a
+ * batch, conditional matches): {@link BlindedSearchGuard}.
  */
 class BlindingConsentService implements IConsentService {
 
@@ -41,15 +47,51 @@ class BlindingConsentService implements IConsentService {
 		if (!callers.of(request).isBlinded()) {
 			return ConsentOutcome.AUTHORIZED;
 		}
-		if (searchesByArm(request.getParameters())) {
+		return refusal(request.getResourceName(), request.getParameters()).map(message -> {
 			OperationOutcome outcome = new OperationOutcome();
 			outcome.addIssue()
 				.setSeverity(OperationOutcome.IssueSeverity.ERROR)
 				.setCode(OperationOutcome.IssueType.FORBIDDEN)
-				.setDiagnostics("Blinded users cannot search, sort or filter by treatment arm");
+				.setDiagnostics(message);
 			return new ConsentOutcome(ConsentOperationStatusEnum.REJECT, outcome);
+		}).orElse(ConsentOutcome.PROCEED);
+	}
+
+	/**
+	 * @param resourceType the searched type, or null when unknown
+	 * @param parameters a blinded caller's search parameters
+	 * @return why the search is refused, or empty when it may run
+	 */
+	static Optional<String> refusal(String resourceType, Map<String, String[]> parameters) {
+		if (searchesByArm(parameters)) {
+			return Optional.of("Blinded users cannot search, sort or filter by treatment arm");
 		}
-		return ConsentOutcome.PROCEED;
+		if (StudyProductSearch.searchesByStudyProduct(resourceType, parameters)) {
+			return Optional.of("Blinded users cannot search, sort or filter by the study cell product");
+		}
+		if (asksForCount(parameters)) {
+			return Optional.of("Blinded users get no counts (_summary=count, _total)");
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * @param parameters the request's parameters
+	 * @return true when they ask for a count: {@code _summary=count} in any spelling or
+	 * list (HAPI's consent interceptor refuses only the exact value), or {@code _total}
+	 * other than {@code none}
+	 */
+	static boolean asksForCount(Map<String, String[]> parameters) {
+		if (parameters == null) {
+			return false;
+		}
+		String[] summary = parameters.getOrDefault(Constants.PARAM_SUMMARY, new String[0]);
+		boolean countOnly = Stream.of(summary)
+			.flatMap(value -> Stream.of(value.split(",")))
+			.anyMatch(value -> value.trim().equalsIgnoreCase("count"));
+		String[] total = parameters.getOrDefault(Constants.PARAM_SEARCH_TOTAL_MODE, new String[0]);
+		boolean totals = Stream.of(total).anyMatch(value -> !value.trim().toLowerCase(Locale.ROOT).equals("none"));
+		return countOnly || totals;
 	}
 
 	@Override

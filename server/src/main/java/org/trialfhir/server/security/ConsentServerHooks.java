@@ -11,6 +11,7 @@ import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
@@ -70,9 +71,20 @@ class ConsentServerHooks {
 		}
 	}
 
+	/**
+	 * The consent interceptor removes the total of the response bundle; for blinded
+	 * callers the totals of the search bundles nested in a batch response go as well.
+	 */
 	@Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
 	void outgoingResponse(RequestDetails request, ResponseDetails response) {
 		consent.interceptOutgoingResponse(request, response);
+		if (response.getResponseResource() instanceof Bundle bundle && callers.of(request).isBlinded()) {
+			for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+				if (entry.getResource() instanceof Bundle nested) {
+					nested.setTotalElement(null);
+				}
+			}
+		}
 	}
 
 	@Hook(Pointcut.SERVER_HANDLE_EXCEPTION)

@@ -27,6 +27,8 @@ import org.springframework.context.annotation.Configuration;
  * <li>{@link BlindedWriteGuard}: no arm set or changed by blinded callers (global);</li>
  * <li>{@link UnblindingRecordGuard}: emergency-unblinding records written by
  * {@code $unblind} only (global);</li>
+ * <li>{@link BlindedSearchGuard}: no search by arm or study product, and no count, for
+ * blinded callers in batch entries and conditional matches (global);</li>
  * <li>{@link AuditTrail}: HAPI's BALP interceptor plus refused requests, stored
  * asynchronously; AuditEvents are immutable (global).</li>
  * </ul>
@@ -46,6 +48,7 @@ class FhirSecurityConfiguration {
 		interceptors.registerInterceptor(consent);
 		interceptors.registerInterceptor(new BlindedWriteGuard(callers));
 		interceptors.registerInterceptor(new UnblindingRecordGuard(callers));
+		interceptors.registerInterceptor(new BlindedSearchGuard(fhirContext, callers));
 		// storage hooks for DAO-level changes, the exception hook for refused requests
 		interceptors.registerInterceptor(audit);
 		server.registerInterceptor(audit);

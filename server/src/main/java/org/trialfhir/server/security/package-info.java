@@ -8,8 +8,10 @@
  * </li>
  * <li>{@code BlindingConsentService} + {@code ArmMasking}: what a blinded caller sees,
  * HAPI's ConsentInterceptor; {@code BlindedWriteGuard}: what a blinded caller may not
- * write; {@link org.trialfhir.server.security.CallerBlinding}: whether operations must
- * pool arms;</li>
+ * write; {@code StudyProductSearch} + {@code BlindedSearchGuard}: no search by arm or
+ * study product and no count, batch entries and conditional matches included;
+ * {@link org.trialfhir.server.security.CallerBlinding}: whether operations must pool
+ * arms;</li>
  * <li>{@code AuditTrail}: HAPI's BALP AuditEvents plus refused requests, immutable;</li>
  * <li>{@code TokenCommand}: the {@code token} command of the development issuer.</li>
  * </ul>

@@ -21,6 +21,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.ResearchSubject;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UnsignedIntType;
 import org.trialfhir.profiles.TrialCodes.DoseEscalationDesign;
 import org.trialfhir.profiles.TrialExtensions;
@@ -39,6 +40,8 @@ final class DoseEscalationStudyBuilder {
 	private final String studyUrn = urn();
 
 	private final List<Bundle.BundleEntryComponent> entries = new ArrayList<>();
+
+	private String armPrefix = "DL";
 
 	private DoseEscalationStudyBuilder(DoseEscalationDesign design, Double target, Integer plannedEnrollment) {
 		study = IgExamples.get(ResearchStudy.class, "rak-part-1-dose-escalation");
@@ -67,6 +70,27 @@ final class DoseEscalationStudyBuilder {
 	}
 
 	/**
+	 * Renames the study's arms (and the arms its dose levels and subjects name) from
+	 * {@code DL1}, {@code DL2}, ... to {@code prefix1}, {@code prefix2}, ...; call before
+	 * adding subjects.
+	 * @param prefix the new prefix, distinctive enough to be found in response bytes
+	 * @return this
+	 */
+	DoseEscalationStudyBuilder armsNamed(String prefix) {
+		for (ResearchStudy.ResearchStudyArmComponent arm : study.getArm()) {
+			arm.setName(arm.getName().replaceFirst("^" + armPrefix, prefix));
+		}
+		for (Extension level : study.getExtensionsByUrl(TrialExtensions.DOSE_LEVEL)) {
+			Extension arm = level.getExtensionByUrl(TrialExtensions.DoseLevel.ARM);
+			if (arm != null) {
+				arm.setValue(new StringType(arm.getValue().primitiveValue().replaceFirst("^" + armPrefix, prefix)));
+			}
+		}
+		armPrefix = prefix;
+		return this;
+	}
+
+	/**
 	 * @param level dose level
 	 * @param firstDose first dose date (yyyy-mm-dd)
 	 * @param dltOnsets onset dates of the patient's DLT-flagged adverse events
@@ -82,8 +106,8 @@ final class DoseEscalationStudyBuilder {
 		subject.setStudy(new Reference(studyUrn));
 		subject.setIndividual(new Reference(patientUrn));
 		subject.getPeriod().setStartElement(new DateTimeType(firstDose));
-		subject.setAssignedArm("DL" + level);
-		subject.setActualArm("DL" + level);
+		subject.setAssignedArm(armPrefix + level);
+		subject.setActualArm(armPrefix + level);
 		subject.getExtensionByUrl(TrialExtensions.SUBJECT_DOSE_LEVEL).setValue(new PositiveIntType(level));
 		add(urn(), subject);
 		for (String onset : dltOnsets) {
