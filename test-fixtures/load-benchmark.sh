@@ -87,8 +87,10 @@ run_loads() { # database name
     echo "== $1, $threads thread(s), part $part ($(find "$work/part$part/subjects" -name '*.json' | wc -l) subject bundles); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
     java -jar "$fixtures_jar" load --server "http://localhost:$port/fhir" --token "$token" --threads "$threads" \
       "$work/part$part" 2>&1 | tee "$work/load-$1-$threads.log" | tail -6
-    rate=$(grep -oE '[0-9]+(\.[0-9]+)? resources/s' "$work/load-$1-$threads.log" | tail -1)
-    results+=("$1 | $threads | $rate")
+    # "N/M bundles stored, R resources (...) in S s: ..." -> R / S with one decimal
+    rate=$(grep -E 'bundles stored' "$work/load-$1-$threads.log" | tail -1 \
+      | sed -E 's/.*stored, ([0-9]+) resources .* in ([0-9.]+) s:.*/\1 \2/' | awk '{ printf "%.1f resources/s (%d in %.1f s)", $1 / $2, $1, $2 }')
+    results+=("$1 | $threads | $rate | load average $(cut -d' ' -f1 /proc/loadavg)")
   done
 }
 
@@ -110,5 +112,5 @@ stop_server
 psql -d postgres -q -c "DROP DATABASE $db"
 
 echo
-echo "database | threads | throughput"
+echo "database | threads | throughput | load average after the run"
 printf '%s\n' "${results[@]}"
