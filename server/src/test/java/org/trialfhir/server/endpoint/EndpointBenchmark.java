@@ -52,25 +52,29 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Endpoint benchmark, three parts, each on a freshly started server (every figure is
- * printed with the machine's load average, as other work on the machine skews it):
+ * Endpoint benchmark (every figure is printed with the machine's load average, as other
+ * work on the machine skews it):
  * <ol>
- * <li>Ingestion with the endpoint projection on, then off (same database): {@code ingest}
- * synthetic subjects of about 40 resources each, one FHIR transaction per subject,
- * {@code threads} client threads; resources per second and their ratio (skipped when
- * {@code ingest} is 0).</li>
- * <li>{@code rest} subjects loaded through REST transactions into a new study:
- * {@code $survival} over HTTP (first call and warm) against the alternative a researcher
- * has today on the same data, paging the study's ResearchSubjects (with their Patients)
- * and all Observations, MedicationAdministrations, AdverseEvents and Encounters out over
- * REST and computing the same analysis locally; both must give the same result (skipped
- * when {@code rest} is 0).</li>
+ * <li>Ingestion with the endpoint projection on, then off (same database, a fresh server
+ * each): {@code ingest} synthetic subjects of about 40 resources each, one FHIR
+ * transaction per subject, {@code threads} client threads; resources per second and their
+ * ratio (skipped when {@code ingest} is 0).</li>
+ * </ol>
+ * Then on one freshly started server with profile validation off (it costs writes only;
+ * these parts time reads):
+ * <ol>
  * <li>For each of {@code sizes}: a study whose projection rows (subjects, patients and
  * about 40 events each) are bulk-inserted with JDBC, computed by the same derivation code
  * (loading 100,000 subjects through REST does not fit a benchmark run); each operation
  * timed once as the first call on the study (the JVM is cold for the first size only;
  * database caches not dropped), then warm (median of 5), and for {@code $survival} also
  * warm with a different horizon each time (a result-cache miss).</li>
+ * <li>{@code rest} subjects loaded through REST transactions into a new study:
+ * {@code $survival} over HTTP (first call and warm) against the alternative a researcher
+ * has today on the same data, paging the study's ResearchSubjects (with their Patients)
+ * and all Observations, MedicationAdministrations, AdverseEvents and Encounters out over
+ * REST and computing the same analysis locally; both must give the same result (skipped
+ * when {@code rest} is 0).</li>
  * </ol>
  *
  * <pre>
@@ -106,28 +110,21 @@ public final class EndpointBenchmark {
 		System.out.printf("Endpoint benchmark on %s, %d cores; load average %s%n",
 				System.getenv().getOrDefault("SPRING_PROFILES_ACTIVE", "h2 (" + dataDir + ")"),
 				Runtime.getRuntime().availableProcessors(), load());
-		if (ingest > 0 || rest > 0) {
-			double on = 0;
-			try (ConfigurableApplicationContext context = start(dataDir, tokens, true)) {
-				IGenericClient client = client(context, token);
-				if (ingest > 0) {
-					on = ingestion(client, ingest, threads, "on ");
-				}
-				if (rest > 0) {
-					restVersusOperation(client, rest, threads);
-				}
+		if (ingest > 0) {
+			double on;
+			try (ConfigurableApplicationContext context = start(dataDir, tokens, true, true)) {
+				on = ingestion(client(context, token), ingest, threads, "on ");
 			}
-			if (ingest > 0) {
-				try (ConfigurableApplicationContext context = start(dataDir, tokens, false)) {
-					double off = ingestion(client(context, token), ingest, threads, "off");
-					System.out.printf("ingestion ratio projection on/off: %.2f (load %s)%n", on / off, load());
-				}
+			try (ConfigurableApplicationContext context = start(dataDir, tokens, false, true)) {
+				double off = ingestion(client(context, token), ingest, threads, "off");
+				System.out.printf("ingestion ratio projection on/off: %.2f (load %s)%n", on / off, load());
 			}
 		}
-		if (sizes.length == 0) {
+		if (sizes.length == 0 && rest == 0) {
 			return;
 		}
-		try (ConfigurableApplicationContext context = start(dataDir, tokens, true)) {
+		// profile validation off: it costs only writes, and the parts below time reads
+		try (ConfigurableApplicationContext context = start(dataDir, tokens, true, false)) {
 			IGenericClient client = client(context, token);
 			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
 			for (int size : sizes) {
@@ -137,6 +134,9 @@ public final class EndpointBenchmark {
 				System.out.printf("%n%,d subjects: projection rows inserted in %.1f s (load %s)%n", size,
 						(System.nanoTime() - start) / 1e9, load());
 				timeOperations(client, study);
+			}
+			if (rest > 0) {
+				restVersusOperation(client, rest, threads);
 			}
 		}
 	}
@@ -155,10 +155,12 @@ public final class EndpointBenchmark {
 		}
 	}
 
-	private static ConfigurableApplicationContext start(Path dataDir, BenchmarkTokens tokens, boolean projection) {
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--trial.data-dir=" + dataDir,
-				"--trial.data-dir-absolute=" + dataDir, "--trial.endpoint.projection.enabled=" + projection,
-				"--trial.search-cache.enabled=false", "--logging.level.root=WARN"));
+	private static ConfigurableApplicationContext start(Path dataDir, BenchmarkTokens tokens, boolean projection,
+			boolean validation) {
+		List<String> arguments = new ArrayList<>(
+				List.of("--server.port=0", "--trial.data-dir=" + dataDir, "--trial.data-dir-absolute=" + dataDir,
+						"--trial.endpoint.projection.enabled=" + projection, "--trial.validation.enabled=" + validation,
+						"--trial.search-cache.enabled=false", "--logging.level.root=WARN"));
 		arguments.addAll(tokens.serverArguments());
 		return new SpringApplicationBuilder(TrialFhirApplication.class).run(arguments.toArray(String[]::new));
 	}
