@@ -258,13 +258,15 @@ public class EndpointProjectionStore {
 	 */
 	public List<StoredOutcome> randomizedOutcomes(String studyId, SurvivalEndpoint endpoint) {
 		String prefix = "derived_" + endpoint.name().toLowerCase(Locale.ROOT);
+		// columns by position and dates as LocalDate (no Calendar): this maps every
+		// randomized subject of the study
 		return jdbc.query("SELECT " + SUBJECT_COLUMNS + ", data_until, derived_resources, " + prefix + "_days, "
 				+ prefix + "_event FROM trial_ep_subject WHERE study_id = ? AND assigned_arm IS NOT NULL "
 				+ "ORDER BY subject_id", (rs, row) -> {
 					SubjectEnrollment enrollment = new SubjectEnrollment(rs.getString(1), rs.getString(2),
-							rs.getString(3), localDate(rs.getDate(4)), rs.getString(5), localDate(rs.getDate(6)),
-							rs.getString(7), rs.getString(8), rs.getString(9));
-					LocalDate dataUntil = localDate(rs.getDate(10));
+							rs.getString(3), rs.getObject(4, LocalDate.class), rs.getString(5),
+							rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), rs.getString(9));
+					LocalDate dataUntil = rs.getObject(10, LocalDate.class);
 					if (dataUntil == null) {
 						return new StoredOutcome(enrollment, null, null, 0);
 					}
