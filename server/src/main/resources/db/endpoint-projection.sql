@@ -49,3 +49,11 @@ CREATE TABLE IF NOT EXISTS trial_ep_event (
   term_display VARCHAR(500)
 );
 CREATE INDEX IF NOT EXISTS trial_ep_event_patient ON trial_ep_event (patient_id);
+
+-- One row per study whose projection rows were written: version goes up in the same transaction as every write that
+-- changes any of the study's subjects' facts (and for every study on a rebuild), so a cached analysis result keyed on
+-- it is never served after the data it was computed from changed.
+CREATE TABLE IF NOT EXISTS trial_ep_study_version (
+  study_id VARCHAR(64) NOT NULL PRIMARY KEY,
+  version BIGINT NOT NULL
+);

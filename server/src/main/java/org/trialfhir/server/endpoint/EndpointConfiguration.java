@@ -46,6 +46,12 @@ class EndpointConfiguration {
 	}
 
 	@Bean
+	SurvivalResults survivalResults(StudyEndpoints endpoints, EndpointProjectionStore store,
+			EndpointProperties properties) {
+		return new SurvivalResults(endpoints, store, properties.resultCache().maxEntries());
+	}
+
+	@Bean
 	EndpointProjectionInterceptor endpointProjectionInterceptor(EndpointProjection projection,
 			EndpointProjectionStore store, IInterceptorService interceptors, EndpointProperties properties) {
 		EndpointProjectionInterceptor interceptor = new EndpointProjectionInterceptor(projection, store);

@@ -48,15 +48,26 @@ public class EndpointProjection {
 	 * @return the patients whose data changed (their facts need a refresh)
 	 */
 	public Set<String> project(IBaseResource resource) {
+		return project(resource, new TreeSet<>());
+	}
+
+	/**
+	 * Stores (or replaces) the rows of a created or updated resource.
+	 * @param resource any resource; types the projection does not keep are ignored
+	 * @param studies collects the study a ResearchSubject belonged to before, if any (its
+	 * results change too)
+	 * @return the patients whose data changed (their facts need a refresh)
+	 */
+	public Set<String> project(IBaseResource resource, Set<String> studies) {
 		Set<String> touched = new TreeSet<>();
 		if (resource instanceof ResearchSubject subject) {
 			var enrollment = EndpointSources.enrollment(subject);
 			if (enrollment.isPresent()) {
-				addIfPresent(touched, store.putSubject(enrollment.get()));
+				addIfPresent(touched, store.putSubject(enrollment.get(), studies));
 				touched.add(enrollment.get().patientId());
 			}
 			else {
-				addIfPresent(touched, store.removeSubject(subject.getIdElement().getIdPart()));
+				addIfPresent(touched, store.removeSubject(subject.getIdElement().getIdPart(), studies));
 			}
 		}
 		else if (resource instanceof Patient patient) {
@@ -80,12 +91,13 @@ public class EndpointProjection {
 	/**
 	 * Removes the rows of a deleted resource.
 	 * @param resource any resource; types the projection does not keep are ignored
+	 * @param studies collects the study a deleted ResearchSubject belonged to
 	 * @return the patients whose data changed
 	 */
-	public Set<String> unproject(IBaseResource resource) {
+	public Set<String> unproject(IBaseResource resource, Set<String> studies) {
 		Set<String> touched = new TreeSet<>();
 		if (resource instanceof ResearchSubject) {
-			addIfPresent(touched, store.removeSubject(resource.getIdElement().getIdPart()));
+			addIfPresent(touched, store.removeSubject(resource.getIdElement().getIdPart(), studies));
 		}
 		else if (resource instanceof Patient) {
 			String patientId = resource.getIdElement().getIdPart();

@@ -17,7 +17,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * for each entry of a FHIR transaction), and writes the compact rows through
  * {@link EndpointProjectionStore} on that same transaction: when the write rolls back, so
  * does the projection. The derived per-subject facts of the patients touched are
- * recomputed once, just before the transaction commits.
+ * recomputed once, just before the transaction commits, and the projection version of
+ * their studies (and of studies a subject left) is raised in the same step, so cached
+ * results of those studies are not used again.
  */
 @Interceptor
 public class EndpointProjectionInterceptor {
@@ -37,29 +39,33 @@ public class EndpointProjectionInterceptor {
 
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
 	void created(IBaseResource resource) {
-		refreshBeforeCommit(projection.project(resource));
+		Set<String> studies = new TreeSet<>();
+		refreshBeforeCommit(projection.project(resource, studies), studies);
 	}
 
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
 	void updated(IBaseResource previous, IBaseResource resource) {
-		refreshBeforeCommit(projection.project(resource));
+		Set<String> studies = new TreeSet<>();
+		refreshBeforeCommit(projection.project(resource, studies), studies);
 	}
 
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
 	void deleted(IBaseResource resource) {
-		refreshBeforeCommit(projection.unproject(resource));
+		Set<String> studies = new TreeSet<>();
+		refreshBeforeCommit(projection.unproject(resource, studies), studies);
 	}
 
 	/**
-	 * Collects the patients touched in the running transaction and refreshes them once
-	 * before it commits; without transaction synchronization, refreshes at once.
+	 * Collects the patients (and studies a subject left) touched in the running
+	 * transaction and refreshes them once before it commits; without transaction
+	 * synchronization, refreshes at once.
 	 */
-	private void refreshBeforeCommit(Set<String> patientIds) {
-		if (patientIds.isEmpty()) {
+	private void refreshBeforeCommit(Set<String> patientIds, Set<String> studyIds) {
+		if (patientIds.isEmpty() && studyIds.isEmpty()) {
 			return;
 		}
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			store.refresh(patientIds);
+			store.refresh(patientIds, studyIds);
 			return;
 		}
 		TouchedPatients pending = (TouchedPatients) TransactionSynchronizationManager.getResource(this);
@@ -69,12 +75,18 @@ public class EndpointProjectionInterceptor {
 			TransactionSynchronizationManager.registerSynchronization(pending);
 		}
 		pending.patientIds.addAll(patientIds);
+		pending.studyIds.addAll(studyIds);
 	}
 
-	/** The patients touched in one transaction, refreshed just before it commits. */
+	/**
+	 * The patients and studies touched in one transaction, refreshed just before it
+	 * commits.
+	 */
 	private static final class TouchedPatients implements TransactionSynchronization {
 
 		private final Set<String> patientIds = new TreeSet<>();
+
+		private final Set<String> studyIds = new TreeSet<>();
 
 		private final EndpointProjectionStore store;
 
@@ -87,7 +99,7 @@ public class EndpointProjectionInterceptor {
 
 		@Override
 		public void beforeCommit(boolean readOnly) {
-			store.refresh(patientIds);
+			store.refresh(patientIds, studyIds);
 		}
 
 		@Override

@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.trialfhir.profiles.TrialCodes.RecistResponse;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -37,9 +40,21 @@ public class EndpointProjectionStore {
 	private static final String EVENT_COLUMNS = "resource_key, patient_id, kind, event_date, end_date, response, "
 			+ "grade, serious, term_code, term_display";
 
+	// an upsert that concurrent first writers of one study cannot make fail (PostgreSQL's
+	// MERGE can)
+	private static final String BUMP_VERSION_POSTGRES = "INSERT INTO trial_ep_study_version (study_id, version) "
+			+ "VALUES (?, 1) ON CONFLICT (study_id) DO UPDATE SET version = trial_ep_study_version.version + 1";
+
+	private static final String BUMP_VERSION_STANDARD = "MERGE INTO trial_ep_study_version v "
+			+ "USING (VALUES (CAST(? AS VARCHAR(64)))) s (study_id) ON v.study_id = s.study_id "
+			+ "WHEN MATCHED THEN UPDATE SET version = v.version + 1 "
+			+ "WHEN NOT MATCHED THEN INSERT (study_id, version) VALUES (s.study_id, 1)";
+
 	private final JdbcTemplate jdbc;
 
 	private final NamedParameterJdbcTemplate named;
+
+	private final String bumpVersion;
 
 	/**
 	 * @param jdbc JDBC template on the data source of HAPI's JPA transactions
@@ -47,6 +62,15 @@ public class EndpointProjectionStore {
 	public EndpointProjectionStore(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
+		this.bumpVersion = isPostgres(jdbc) ? BUMP_VERSION_POSTGRES : BUMP_VERSION_STANDARD;
+	}
+
+	private static boolean isPostgres(JdbcTemplate jdbc) {
+		Boolean postgres = jdbc.execute((ConnectionCallback<Boolean>) (connection) -> connection.getMetaData()
+			.getDatabaseProductName()
+			.toLowerCase(Locale.ROOT)
+			.contains("postgres"));
+		return Boolean.TRUE.equals(postgres);
 	}
 
 	/**
@@ -55,7 +79,17 @@ public class EndpointProjectionStore {
 	 * @return the patient the subject referred to before, or null
 	 */
 	public String putSubject(SubjectEnrollment subject) {
-		String before = patientOfSubject(subject.subjectId());
+		return putSubject(subject, new TreeSet<>());
+	}
+
+	/**
+	 * Stores a subject's enrollment (its derived facts are refreshed separately).
+	 * @param subject the subject
+	 * @param studies collects the study the subject belonged to before, if any
+	 * @return the patient the subject referred to before, or null
+	 */
+	public String putSubject(SubjectEnrollment subject, Set<String> studies) {
+		String before = patientOfSubject(subject.subjectId(), studies);
 		Object[] values = { subject.studyId(), subject.patientId(), Date.valueOf(subject.origin()), subject.status(),
 				date(subject.periodEnd()), subject.assignedArm(), subject.actualArm(), subject.stratum(),
 				subject.subjectId() };
@@ -74,7 +108,16 @@ public class EndpointProjectionStore {
 	 * @return the patient the subject referred to, or null if it was not stored
 	 */
 	public String removeSubject(String subjectId) {
-		String before = patientOfSubject(subjectId);
+		return removeSubject(subjectId, new TreeSet<>());
+	}
+
+	/**
+	 * @param subjectId ResearchSubject id
+	 * @param studies collects the study the subject belonged to, if it was stored
+	 * @return the patient the subject referred to, or null if it was not stored
+	 */
+	public String removeSubject(String subjectId, Set<String> studies) {
+		String before = patientOfSubject(subjectId, studies);
 		jdbc.update("DELETE FROM trial_ep_subject WHERE subject_id = ?", subjectId);
 		return before;
 	}
@@ -121,21 +164,50 @@ public class EndpointProjectionStore {
 	}
 
 	/**
-	 * Recomputes the derived facts (over all data) of every subject of these patients.
-	 * Patients are locked in id order, so concurrent writers of one patient refresh one
-	 * after the other and the later one sees the earlier one's rows.
+	 * Recomputes the derived facts (over all data) of every subject of these patients and
+	 * raises the version of their studies.
 	 * @param patientIds patients whose data changed
+	 * @see #refresh(Collection, Collection)
 	 */
 	public void refresh(Collection<String> patientIds) {
+		refresh(patientIds, List.of());
+	}
+
+	/**
+	 * Recomputes the derived facts (over all data) of every subject of these patients,
+	 * then raises the version of the subjects' studies and of the other studies given.
+	 * Patients are locked in id order, so concurrent writers of one patient refresh one
+	 * after the other and the later one sees the earlier one's rows; the study versions
+	 * are locked last, in id order, and held only until the commit that follows.
+	 * @param patientIds patients whose data changed
+	 * @param studyIds studies whose subjects changed otherwise (a subject left them)
+	 */
+	public void refresh(Collection<String> patientIds, Collection<String> studyIds) {
 		EndpointDerivation derivation = EndpointDerivation.withDefaults();
+		Set<String> studies = new TreeSet<>(studyIds);
 		for (String patientId : new TreeSet<>(patientIds)) {
 			LocalDate death = lockPatient(patientId);
 			List<ClinicalEvent> events = eventsOf(List.of(patientId)).getOrDefault(patientId, List.of());
 			for (SubjectEnrollment subject : subjectsOfPatient(patientId)) {
 				SubjectEndpoints facts = derivation.derive(subject, death, events, LocalDate.MAX);
 				storeDerived(facts, dataUntil(subject, death, events));
+				studies.add(subject.studyId());
 			}
 		}
+		for (String studyId : studies) {
+			jdbc.update(bumpVersion, studyId);
+		}
+	}
+
+	/**
+	 * @param studyId ResearchStudy id
+	 * @return the version of the study's projection rows: it changes in the transaction
+	 * of every write that changes them (0 before the first)
+	 */
+	public long version(String studyId) {
+		List<Long> version = jdbc.queryForList("SELECT version FROM trial_ep_study_version WHERE study_id = ?",
+				Long.class, studyId);
+		return version.isEmpty() ? 0 : version.get(0);
 	}
 
 	private LocalDate lockPatient(String patientId) {
@@ -177,15 +249,45 @@ public class EndpointProjectionStore {
 				this::storedSubject, studyId);
 	}
 
+	/**
+	 * One narrow read for a time-to-event analysis: the study's randomized subjects with
+	 * their enrollment and, when derived, one endpoint's stored outcome over all data.
+	 * @param studyId ResearchStudy id
+	 * @param endpoint the endpoint whose stored outcome to read
+	 * @return the study's randomized subjects, by subject id
+	 */
+	public List<StoredOutcome> randomizedOutcomes(String studyId, SurvivalEndpoint endpoint) {
+		String prefix = "derived_" + endpoint.name().toLowerCase(Locale.ROOT);
+		// columns by position and dates as LocalDate (no Calendar): this maps every
+		// randomized subject of the study
+		return jdbc.query("SELECT " + SUBJECT_COLUMNS + ", data_until, derived_resources, " + prefix + "_days, "
+				+ prefix + "_event FROM trial_ep_subject WHERE study_id = ? AND assigned_arm IS NOT NULL "
+				+ "ORDER BY subject_id", (rs, row) -> {
+					SubjectEnrollment enrollment = new SubjectEnrollment(rs.getString(1), rs.getString(2),
+							rs.getString(3), rs.getObject(4, LocalDate.class), rs.getString(5),
+							rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), rs.getString(9));
+					LocalDate dataUntil = rs.getObject(10, LocalDate.class);
+					if (dataUntil == null) {
+						return new StoredOutcome(enrollment, null, null, 0);
+					}
+					return new StoredOutcome(enrollment, dataUntil, new TimeToEvent(rs.getInt(12), rs.getBoolean(13)),
+							rs.getInt(11));
+				}, studyId);
+	}
+
 	private List<SubjectEnrollment> subjectsOfPatient(String patientId) {
 		return jdbc.query("SELECT " + SUBJECT_COLUMNS + " FROM trial_ep_subject WHERE patient_id = ?",
 				(rs, row) -> enrollment(rs), patientId);
 	}
 
-	private String patientOfSubject(String subjectId) {
-		List<String> patient = jdbc.queryForList("SELECT patient_id FROM trial_ep_subject WHERE subject_id = ?",
-				String.class, subjectId);
-		return patient.isEmpty() ? null : patient.get(0);
+	private String patientOfSubject(String subjectId, Set<String> studies) {
+		List<String[]> rows = jdbc.query("SELECT patient_id, study_id FROM trial_ep_subject WHERE subject_id = ?",
+				(rs, row) -> new String[] { rs.getString(1), rs.getString(2) }, subjectId);
+		if (rows.isEmpty()) {
+			return null;
+		}
+		studies.add(rows.get(0)[1]);
+		return rows.get(0)[0];
 	}
 
 	/**
@@ -219,8 +321,15 @@ public class EndpointProjectionStore {
 		return deaths;
 	}
 
-	/** Empties the projection (before a rebuild, in the rebuild's transaction). */
+	/**
+	 * Empties the projection (before a rebuild, in the rebuild's transaction) and raises
+	 * the version of every study it held, also of rows written around this store.
+	 */
 	public void clear() {
+		jdbc.update("INSERT INTO trial_ep_study_version (study_id, version) SELECT DISTINCT study_id, 0 "
+				+ "FROM trial_ep_subject s WHERE NOT EXISTS "
+				+ "(SELECT 1 FROM trial_ep_study_version v WHERE v.study_id = s.study_id)");
+		jdbc.update("UPDATE trial_ep_study_version SET version = version + 1");
 		jdbc.update("DELETE FROM trial_ep_event");
 		jdbc.update("DELETE FROM trial_ep_subject");
 		jdbc.update("DELETE FROM trial_ep_patient");
@@ -306,6 +415,27 @@ public class EndpointProjectionStore {
 		/**
 		 * @param cutoff a data cut-off
 		 * @return true if the stored facts are the facts as of that cut-off
+		 */
+		public boolean isCurrentAsOf(LocalDate cutoff) {
+			return dataUntil != null && !dataUntil.isAfter(cutoff);
+		}
+
+	}
+
+	/**
+	 * A stored randomized subject with one endpoint's outcome over all its data.
+	 *
+	 * @param enrollment the ResearchSubject's facts
+	 * @param dataUntil latest date of any of its data; null when not derived yet
+	 * @param allData the outcome over all data (valid for cut-offs on or after
+	 * {@code dataUntil}), or null
+	 * @param resources resources the outcome over all data was derived from
+	 */
+	public record StoredOutcome(SubjectEnrollment enrollment, LocalDate dataUntil, TimeToEvent allData, int resources) {
+
+		/**
+		 * @param cutoff a data cut-off
+		 * @return true if the stored outcome is the outcome as of that cut-off
 		 */
 		public boolean isCurrentAsOf(LocalDate cutoff) {
 			return dataUntil != null && !dataUntil.isAfter(cutoff);

@@ -2,10 +2,12 @@ package org.trialfhir.server.endpoint;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.trialfhir.server.endpoint.EndpointProjectionStore.StoredOutcome;
 import org.trialfhir.server.endpoint.EndpointProjectionStore.StoredSubject;
 
 /**
@@ -53,6 +55,44 @@ public class StudyEndpoints {
 		subjects.addAll(derive(rederive, cutoff));
 		subjects.sort((a, b) -> a.enrollment().subjectId().compareTo(b.enrollment().subjectId()));
 		return new StudySnapshot(studyId, cutoff, firstRandomization, subjects);
+	}
+
+	/**
+	 * One endpoint of the study's randomized subjects as of a cut-off, from one narrow
+	 * indexed read of the columns it needs: subjects whose data all lie on or before the
+	 * cut-off use their stored outcome; only the others are derived again from their
+	 * patients' event rows.
+	 * @param studyId ResearchStudy id
+	 * @param cutoff data cut-off
+	 * @param endpoint the endpoint
+	 * @return the outcomes of the randomized subjects enrolled on or before the cut-off
+	 */
+	public SurvivalSnapshot survivalAsOf(String studyId, LocalDate cutoff, SurvivalEndpoint endpoint) {
+		List<StoredOutcome> stored = store.randomizedOutcomes(studyId, endpoint);
+		LocalDate firstRandomization = null;
+		List<SurvivalSnapshot.Subject> subjects = new ArrayList<>(stored.size());
+		List<SubjectEnrollment> rederive = new ArrayList<>();
+		for (StoredOutcome subject : stored) {
+			LocalDate origin = subject.enrollment().origin();
+			if (firstRandomization == null || origin.isBefore(firstRandomization)) {
+				firstRandomization = origin;
+			}
+			if (origin.isAfter(cutoff)) {
+				continue;
+			}
+			if (subject.isCurrentAsOf(cutoff)) {
+				subjects
+					.add(new SurvivalSnapshot.Subject(subject.enrollment(), subject.allData(), subject.resources()));
+			}
+			else {
+				rederive.add(subject.enrollment());
+			}
+		}
+		derive(rederive, cutoff).forEach((facts) -> subjects.add(SurvivalSnapshot.Subject.of(facts, endpoint)));
+		// the rows come in subject id order already (a linear pass), unless re-derived or
+		// collated differently
+		subjects.sort(Comparator.comparing((SurvivalSnapshot.Subject s) -> s.enrollment().subjectId()));
+		return new SurvivalSnapshot(studyId, cutoff, endpoint, Optional.ofNullable(firstRandomization), subjects);
 	}
 
 	private List<SubjectEndpoints> derive(List<SubjectEnrollment> subjects, LocalDate cutoff) {

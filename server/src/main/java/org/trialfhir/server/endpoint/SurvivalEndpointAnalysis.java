@@ -52,7 +52,21 @@ public record SurvivalEndpointAnalysis(SurvivalEndpoint endpoint, int horizon, b
 	 * @return the report
 	 */
 	public SurvivalReport analyse(StudyDesign design, StudySnapshot snapshot) {
-		List<SubjectEndpoints> subjects = snapshot.randomized();
+		return analyse(design, SurvivalSnapshot.of(snapshot, endpoint));
+	}
+
+	/**
+	 * @param design the study's design (arm order, experimental arm)
+	 * @param snapshot the randomized subjects' outcomes of this analysis' endpoint as of
+	 * the cut-off
+	 * @return the report
+	 */
+	public SurvivalReport analyse(StudyDesign design, SurvivalSnapshot snapshot) {
+		if (snapshot.endpoint() != endpoint) {
+			throw new IllegalArgumentException(
+					"outcomes of " + snapshot.endpoint() + " given to an analysis of " + endpoint);
+		}
+		List<SurvivalSnapshot.Subject> subjects = snapshot.subjects();
 		if (subjects.isEmpty()) {
 			throw new IllegalArgumentException(
 					"study " + design.studyId() + " has no randomized subjects on or before " + snapshot.cutoff());
@@ -72,8 +86,8 @@ public record SurvivalEndpointAnalysis(SurvivalEndpoint endpoint, int horizon, b
 			logRank = logRank(observations, notes);
 			hazardRatio = hazardRatio(design, new ArrayList<>(byArm.keySet()), observations, notes);
 		}
-		return new SurvivalReport(endpoint, snapshot.cutoff(), horizon, pooled, subjects.size(),
-				StudySnapshot.resources(subjects), arms, logRank, hazardRatio, notes);
+		return new SurvivalReport(endpoint, snapshot.cutoff(), horizon, pooled, subjects.size(), snapshot.resources(),
+				arms, logRank, hazardRatio, notes);
 	}
 
 	/**
@@ -82,7 +96,16 @@ public record SurvivalEndpointAnalysis(SurvivalEndpoint endpoint, int horizon, b
 	 * stratified)
 	 */
 	public SurvivalObservation observation(SubjectEndpoints subject) {
-		TimeToEvent outcome = subject.timeToEvent(endpoint);
+		return observation(SurvivalSnapshot.Subject.of(subject, endpoint));
+	}
+
+	/**
+	 * @param subject a randomized subject's outcome of this analysis' endpoint
+	 * @return its observation for this analysis (arm, or the pooled label; stratum if
+	 * stratified)
+	 */
+	public SurvivalObservation observation(SurvivalSnapshot.Subject subject) {
+		TimeToEvent outcome = subject.outcome();
 		String stratum = subject.enrollment().stratum();
 		return new SurvivalObservation(outcome.days(), outcome.event(),
 				pooled ? POOLED : subject.enrollment().assignedArm(),

@@ -31,13 +31,22 @@ final class ResultParameters {
 	 * @return Parameters with the common header
 	 */
 	static Parameters header(LocalDate cutoff, boolean pooled, List<SubjectEndpoints> subjects) {
+		return header(cutoff, pooled, subjects.size(), subjects.stream().mapToInt(SubjectEndpoints::resources).sum());
+	}
+
+	/**
+	 * @param cutoff data cut-off used
+	 * @param pooled whether arms are pooled
+	 * @param subjects number of subjects the result is computed from
+	 * @param resources resources their facts were derived from
+	 * @return Parameters with the common header
+	 */
+	static Parameters header(LocalDate cutoff, boolean pooled, int subjects, int resources) {
 		Parameters parameters = new Parameters();
 		parameters.addParameter().setName(Out.CUTOFF).setValue(new DateType(cutoff.toString()));
 		parameters.addParameter().setName(Out.POOLED).setValue(new BooleanType(pooled));
-		parameters.addParameter().setName(Out.SUBJECTS).setValue(new IntegerType(subjects.size()));
-		parameters.addParameter()
-			.setName(Out.RESOURCES)
-			.setValue(new IntegerType(subjects.stream().mapToInt(SubjectEndpoints::resources).sum()));
+		parameters.addParameter().setName(Out.SUBJECTS).setValue(new IntegerType(subjects));
+		parameters.addParameter().setName(Out.RESOURCES).setValue(new IntegerType(resources));
 		return parameters;
 	}
 

@@ -2,6 +2,7 @@ package org.trialfhir.server.operation;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
@@ -45,6 +46,20 @@ class StudyAnalysisInput {
 	 * @return the study's design, the facts as of the cut-off and whether to pool arms
 	 */
 	StudyAnalysis load(IdType studyId, DateType cutoff, RequestDetails request) {
+		StudyRequest study = study(studyId, cutoff, request);
+		StudySnapshot snapshot = endpoints.asOf(study.design().studyId(), study.cutoff());
+		checkCutoff(study, snapshot.firstRandomization());
+		return new StudyAnalysis(study.design(), snapshot, study.pooled());
+	}
+
+	/**
+	 * The part of the input that does not read the projection.
+	 * @param studyId the study the operation is invoked on
+	 * @param cutoff the {@code cutoff} parameter, or null for today
+	 * @param request the request
+	 * @return the study's design, the cut-off and whether to pool arms
+	 */
+	StudyRequest study(IdType studyId, DateType cutoff, RequestDetails request) {
 		// read as the server: the caller's own read would come back with the arm names
 		// masked
 		// for a blinded caller, and the design needs them to group subjects (the result
@@ -62,15 +77,30 @@ class StudyAnalysisInput {
 		}
 		LocalDate asOf = (cutoff == null || cutoff.getValue() == null) ? LocalDate.now(ZoneId.systemDefault())
 				: LocalDate.parse(cutoff.getValueAsString());
-		StudySnapshot snapshot = endpoints.asOf(design.studyId(), asOf);
-		LocalDate first = snapshot.firstRandomization()
-			.orElseThrow(() -> new InvalidRequestException(
-					"ResearchStudy/" + design.studyId() + " has no randomized subjects yet"));
-		if (asOf.isBefore(first)) {
-			throw new InvalidRequestException("Parameter '" + TrialOperations.In.CUTOFF + "' (" + asOf
+		return new StudyRequest(design, asOf, blinding.isBlinded(request));
+	}
+
+	/**
+	 * @param study the request
+	 * @param firstRandomization origin of the study's earliest randomized subject, if any
+	 * @throws InvalidRequestException if there is none or the cut-off precedes it
+	 */
+	void checkCutoff(StudyRequest study, Optional<LocalDate> firstRandomization) {
+		String studyId = study.design().studyId();
+		LocalDate first = firstRandomization.orElseThrow(
+				() -> new InvalidRequestException("ResearchStudy/" + studyId + " has no randomized subjects yet"));
+		if (study.cutoff().isBefore(first)) {
+			throw new InvalidRequestException("Parameter '" + TrialOperations.In.CUTOFF + "' (" + study.cutoff()
 					+ ") is before the study's first randomization (" + first + ")");
 		}
-		return new StudyAnalysis(design, snapshot, blinding.isBlinded(request));
+	}
+
+	/**
+	 * @param design the study's design
+	 * @param cutoff the data cut-off
+	 * @param pooled true if the caller is blinded: pooled results only
+	 */
+	record StudyRequest(StudyDesign design, LocalDate cutoff, boolean pooled) {
 	}
 
 	/**

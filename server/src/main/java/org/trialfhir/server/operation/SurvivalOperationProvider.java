@@ -31,7 +31,8 @@ import org.trialfhir.server.analysis.survival.TieMethod;
 import org.trialfhir.server.endpoint.SurvivalEndpoint;
 import org.trialfhir.server.endpoint.SurvivalEndpointAnalysis;
 import org.trialfhir.server.endpoint.SurvivalReport;
-import org.trialfhir.server.operation.StudyAnalysisInput.StudyAnalysis;
+import org.trialfhir.server.endpoint.SurvivalResults;
+import org.trialfhir.server.operation.StudyAnalysisInput.StudyRequest;
 
 import org.springframework.stereotype.Component;
 
@@ -44,15 +45,19 @@ import static org.trialfhir.server.operation.ResultParameters.string;
 
 /**
  * {@code ResearchStudy/[id]/$survival}: Kaplan-Meier per arm, log-rank test and Cox
- * hazard ratio of OS, PFS or TTP (see {@link SurvivalEndpointAnalysis}).
+ * hazard ratio of OS, PFS or TTP (see {@link SurvivalEndpointAnalysis}), through the
+ * version-checked result cache of {@link SurvivalResults}.
  */
 @Component
 public class SurvivalOperationProvider implements TrialOperation {
 
 	private final StudyAnalysisInput input;
 
-	SurvivalOperationProvider(StudyAnalysisInput input) {
+	private final SurvivalResults results;
+
+	SurvivalOperationProvider(StudyAnalysisInput input, SurvivalResults results) {
 		this.input = input;
+		this.results = results;
 	}
 
 	/**
@@ -90,18 +95,19 @@ public class SurvivalOperationProvider implements TrialOperation {
 			throw new InvalidRequestException(
 					"Parameter '" + In.HORIZON + "' must be a positive number of days, was " + horizon.getValue());
 		}
-		StudyAnalysis study = input.load(studyId, cutoff, request);
+		StudyRequest study = input.study(studyId, cutoff, request);
 		int days = (horizon != null && horizon.getValue() != null) ? horizon.getValue()
 				: study.design().timeFrameDays(analysed.code());
 		boolean strata = isTrue(stratified);
-		SurvivalReport report = new SurvivalEndpointAnalysis(analysed, days, strata, study.pooled(), tieMethod,
-				confidenceType)
-			.analyse(study.design(), study.snapshot());
+		SurvivalEndpointAnalysis analysis = new SurvivalEndpointAnalysis(analysed, days, strata, study.pooled(),
+				tieMethod, confidenceType);
+		SurvivalReport report = results.report(study.design(), study.cutoff(), analysis,
+				(snapshot) -> input.checkCutoff(study, snapshot.firstRandomization()));
 		Optional<SurvivalPlotFormat> plot = SurvivalPlotFormat.requested(request);
 		if (plot.isPresent()) {
 			return plot.get().render(report, isTrue(confidenceBands));
 		}
-		return toParameters(report, study);
+		return toParameters(report);
 	}
 
 	private static boolean isTrue(BooleanType flag) {
@@ -142,9 +148,9 @@ public class SurvivalOperationProvider implements TrialOperation {
 		};
 	}
 
-	private static Parameters toParameters(SurvivalReport report, StudyAnalysis study) {
-		Parameters parameters = ResultParameters.header(report.cutoff(), report.pooled(),
-				study.snapshot().randomized());
+	private static Parameters toParameters(SurvivalReport report) {
+		Parameters parameters = ResultParameters.header(report.cutoff(), report.pooled(), report.subjects(),
+				report.resources());
 		parameters.addParameter().setName(Out.ENDPOINT).setValue(new CodeType(report.endpoint().name()));
 		parameters.addParameter().setName(Out.HORIZON).setValue(new IntegerType(report.horizon()));
 		report.arms().forEach((arm) -> arm(parameters.addParameter().setName(Out.ARM), arm));

@@ -20,11 +20,17 @@ import org.trialfhir.server.security.SigningKeyFile;
  * @param signer signs the tokens
  * @param publicKey the PEM file the server reads
  */
-record BenchmarkTokens(DevelopmentIssuer signer, Path publicKey) {
+public record BenchmarkTokens(DevelopmentIssuer signer, Path publicKey) {
 
 	static final String ISSUER = "https://trialfhir.local/benchmark-issuer";
 
-	static BenchmarkTokens in(Path dataDir) throws IOException, JOSEException {
+	/**
+	 * @param dataDir the benchmark's data folder (the key pair is kept there)
+	 * @return tokens signed by a key in that folder
+	 * @throws IOException if the key cannot be written
+	 * @throws JOSEException if the key cannot be read
+	 */
+	public static BenchmarkTokens in(Path dataDir) throws IOException, JOSEException {
 		RSAKey key = SigningKeyFile.loadOrCreate(dataDir.resolve("benchmark-key.jwk"));
 		Path pem = dataDir.resolve("benchmark-key.pem");
 		String base64 = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.toRSAPublicKey().getEncoded());
@@ -35,7 +41,7 @@ record BenchmarkTokens(DevelopmentIssuer signer, Path publicKey) {
 	/**
 	 * @return command-line arguments that make the server trust these tokens
 	 */
-	List<String> serverArguments() {
+	public List<String> serverArguments() {
 		return List.of("--trial.security.dev-issuer.enabled=false", "--trial.security.issuer-uri=" + ISSUER,
 				"--trial.security.public-key-location=file:" + publicKey);
 	}
@@ -44,7 +50,7 @@ record BenchmarkTokens(DevelopmentIssuer signer, Path publicKey) {
 	 * @param roles role codes
 	 * @return a token valid for an hour with all scopes
 	 */
-	String token(String... roles) {
+	public String token(String... roles) {
 		return signer.issue(new DevelopmentIssuer.TokenRequest(ISSUER, "trialfhir", "benchmark", List.of(roles),
 				List.of("user/*.cruds"), Duration.ofHours(1), java.util.Optional.empty()));
 	}
