@@ -12,10 +12,8 @@ import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.SummaryEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.util.ICachedSearchDetails;
 import ca.uhn.fhir.util.UrlUtil;
-import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
  * The search refusals of {@link BlindingConsentService} for searches that reach the
@@ -51,12 +49,7 @@ class BlindedSearchGuard {
 		BlindingConsentService.refusal(type, request.getParameters())
 			.or(() -> BlindingConsentService.refusal(type, parsed))
 			.ifPresent(message -> {
-				OperationOutcome outcome = new OperationOutcome();
-				outcome.addIssue()
-					.setSeverity(OperationOutcome.IssueSeverity.ERROR)
-					.setCode(OperationOutcome.IssueType.FORBIDDEN)
-					.setDiagnostics(message);
-				throw new ForbiddenOperationException(message, outcome);
+				throw BlindedWriteGuard.refused(message);
 			});
 	}
 
