@@ -326,13 +326,21 @@ public class EndpointProjectionStore {
 	 * the version of every study it held, also of rows written around this store.
 	 */
 	public void clear() {
+		raiseEveryStudyVersion();
+		jdbc.update("DELETE FROM trial_ep_event");
+		jdbc.update("DELETE FROM trial_ep_subject");
+		jdbc.update("DELETE FROM trial_ep_patient");
+	}
+
+	/**
+	 * Raises the version of every study the projection holds rows of (its cached results
+	 * are computed afresh on the next call).
+	 */
+	void raiseEveryStudyVersion() {
 		jdbc.update("INSERT INTO trial_ep_study_version (study_id, version) SELECT DISTINCT study_id, 0 "
 				+ "FROM trial_ep_subject s WHERE NOT EXISTS "
 				+ "(SELECT 1 FROM trial_ep_study_version v WHERE v.study_id = s.study_id)");
 		jdbc.update("UPDATE trial_ep_study_version SET version = version + 1");
-		jdbc.update("DELETE FROM trial_ep_event");
-		jdbc.update("DELETE FROM trial_ep_subject");
-		jdbc.update("DELETE FROM trial_ep_patient");
 	}
 
 	/**

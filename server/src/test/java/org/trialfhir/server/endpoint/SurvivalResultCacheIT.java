@@ -19,6 +19,8 @@ import org.trialfhir.server.FhirServerIT;
 import org.trialfhir.server.analysis.survival.SurvivalObservation;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +38,7 @@ class SurvivalResultCacheIT extends FhirServerIT {
 	private EndpointProjectionStore store;
 
 	@Autowired
-	private EndpointProjection projection;
+	private PlatformTransactionManager transactionManager;
 
 	private HandBuiltTrial trial;
 
@@ -100,20 +102,31 @@ class SurvivalResultCacheIT extends FhirServerIT {
 	}
 
 	@Test
-	void rebuildIsSeenByTheNextCall() {
+	void aRebuildRaisesTheVersionOfEveryStudy() {
+		// a rebuild empties the projection with clear(), which first raises every study's
+		// version, and refills it in one transaction; the full rebuild is
+		// EndpointProjectionIT's (over HTTP; a second full rebuild of every test's data
+		// here made one huge H2 transaction). Here: the raise inside a transaction that
+		// is
+		// rolled back, then a raise that is kept
+		String studyId = trial.studyId.getIdPart();
 		Parameters before = survival(SurvivalEndpoint.OS);
-		long version = store.version(trial.studyId.getIdPart());
+		long version = store.version(studyId);
+		TransactionTemplate transaction = new TransactionTemplate(transactionManager);
 
-		// in the test's thread: with other tests' data in the database it may outlast the
-		// client's read timeout on a busy machine ($rebuild-endpoint-projection over HTTP
-		// is EndpointProjectionIT's)
-		projection.rebuild();
+		long inRolledBack = transaction.execute(status -> {
+			status.setRollbackOnly();
+			store.raiseEveryStudyVersion();
+			return store.version(studyId);
+		});
+		assertThat(inRolledBack).isGreaterThan(version);
+		assertThat(store.version(studyId)).as("rolled back").isEqualTo(version);
 
-		// the rebuild rewrote every row: the result is computed afresh (and is the same)
-		assertThat(store.version(trial.studyId.getIdPart())).isGreaterThan(version);
+		transaction.executeWithoutResult(status -> store.raiseEveryStudyVersion());
+		assertThat(store.version(studyId)).isGreaterThan(version);
 		long hits = results.hits();
-		assertThat(encode(survival(SurvivalEndpoint.OS))).isEqualTo(encode(before));
-		assertThat(results.hits()).isEqualTo(hits);
+		assertThat(encode(survival(SurvivalEndpoint.OS))).as("computed afresh, same result").isEqualTo(encode(before));
+		assertThat(results.hits()).as("not served from the cache").isEqualTo(hits);
 	}
 
 	@Test
