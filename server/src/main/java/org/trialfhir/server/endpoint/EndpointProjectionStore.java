@@ -76,15 +76,6 @@ public class EndpointProjectionStore {
 	/**
 	 * Stores a subject's enrollment (its derived facts are refreshed separately).
 	 * @param subject the subject
-	 * @return the patient the subject referred to before, or null
-	 */
-	public String putSubject(SubjectEnrollment subject) {
-		return putSubject(subject, new TreeSet<>());
-	}
-
-	/**
-	 * Stores a subject's enrollment (its derived facts are refreshed separately).
-	 * @param subject the subject
 	 * @param studies collects the study the subject belonged to before, if any
 	 * @return the patient the subject referred to before, or null
 	 */
@@ -101,14 +92,6 @@ public class EndpointProjectionStore {
 					+ "actual_arm, stratum, subject_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
 		}
 		return before;
-	}
-
-	/**
-	 * @param subjectId ResearchSubject id
-	 * @return the patient the subject referred to, or null if it was not stored
-	 */
-	public String removeSubject(String subjectId) {
-		return removeSubject(subjectId, new TreeSet<>());
 	}
 
 	/**
