@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import ca.uhn.fhir.rest.api.Constants;
@@ -38,7 +39,10 @@ final class StudyProductSearch {
 	static final Set<String> PRODUCT_TYPES = Set.of("Medication", "MedicationAdministration", "MedicationRequest",
 			"MedicationDispense", "MedicationStatement");
 
-	private static final Set<String> MASKED_CODES = Set.of(StudyProduct.RAK_CELLS.code(), StudyProduct.CONTROL.code());
+	private static final Set<String> MASKED_CODES = Stream.of(StudyProduct.values())
+		.filter(StudyProduct::isMasked)
+		.map(StudyProduct::code)
+		.collect(Collectors.toUnmodifiableSet());
 
 	private static final Set<String> INDIRECT_MODIFIERS = Set.of("text", "text-advanced", "code-text", "in", "not-in",
 			"above", "below", "of-type");
