@@ -129,13 +129,25 @@ class BlindedWriteGuard {
 		}
 	}
 
+	/**
+	 * @param message why a blinded caller is refused
+	 * @return the {@code 403} exception, with an OperationOutcome saying why
+	 */
 	static ForbiddenOperationException refused(String message) {
+		return new ForbiddenOperationException(message, forbidden(message));
+	}
+
+	/**
+	 * @param message why a request is refused
+	 * @return an OperationOutcome with one {@code forbidden} error saying why
+	 */
+	static OperationOutcome forbidden(String message) {
 		OperationOutcome outcome = new OperationOutcome();
 		outcome.addIssue()
 			.setSeverity(OperationOutcome.IssueSeverity.ERROR)
 			.setCode(OperationOutcome.IssueType.FORBIDDEN)
 			.setDiagnostics(message);
-		return new ForbiddenOperationException(message, outcome);
+		return outcome;
 	}
 
 }

@@ -13,7 +13,6 @@ import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOutcome;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentContextServices;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.trialfhir.profiles.TrialSearchParameters;
 
 /**
@@ -47,14 +46,9 @@ class BlindingConsentService implements IConsentService {
 		if (!callers.of(request).isBlinded()) {
 			return ConsentOutcome.AUTHORIZED;
 		}
-		return refusal(request.getResourceName(), request.getParameters()).map(message -> {
-			OperationOutcome outcome = new OperationOutcome();
-			outcome.addIssue()
-				.setSeverity(OperationOutcome.IssueSeverity.ERROR)
-				.setCode(OperationOutcome.IssueType.FORBIDDEN)
-				.setDiagnostics(message);
-			return new ConsentOutcome(ConsentOperationStatusEnum.REJECT, outcome);
-		}).orElse(ConsentOutcome.PROCEED);
+		return refusal(request.getResourceName(), request.getParameters())
+			.map(message -> new ConsentOutcome(ConsentOperationStatusEnum.REJECT, BlindedWriteGuard.forbidden(message)))
+			.orElse(ConsentOutcome.PROCEED);
 	}
 
 	/**

@@ -9,10 +9,8 @@ import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
-import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
  * The request-level half of the consent interceptor. The {@link ConsentInterceptor} is
@@ -61,13 +59,7 @@ class ConsentServerHooks {
 		RestOperationTypeEnum operation = request.getRestOperationType();
 		boolean changes = operation == RestOperationTypeEnum.UPDATE || operation == RestOperationTypeEnum.PATCH;
 		if (changes && MASKED_TYPES.contains(request.getResourceName())) {
-			OperationOutcome outcome = new OperationOutcome();
-			outcome.addIssue()
-				.setSeverity(OperationOutcome.IssueSeverity.ERROR)
-				.setCode(OperationOutcome.IssueType.FORBIDDEN)
-				.setDiagnostics("Blinded users cannot change a " + request.getResourceName());
-			throw new ForbiddenOperationException("Blinded users cannot change a " + request.getResourceName(),
-					outcome);
+			throw BlindedWriteGuard.refused("Blinded users cannot change a " + request.getResourceName());
 		}
 	}
 
