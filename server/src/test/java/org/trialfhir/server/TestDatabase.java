@@ -89,6 +89,17 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		}
 	}
 
+	/**
+	 * @return the environment variables ({@code TRIALFHIR_DB_URL}, {@code _USER},
+	 * {@code _PASSWORD}) of a new, empty PostgreSQL database, for a server run as its own
+	 * process
+	 */
+	public static Map<String, String> freshPostgres() {
+		Map<String, String> environment = new java.util.HashMap<>();
+		postgres().forEach((name, value) -> environment.put(name, value.toString()));
+		return environment;
+	}
+
 	private static synchronized Map<String, Object> postgres() {
 		String serverUrl = System.getenv("TRIALFHIR_TEST_DB_URL");
 		if (serverUrl == null || serverUrl.isBlank()) {

@@ -51,7 +51,7 @@ public class TestTokens implements ApplicationContextInitializer<ConfigurableApp
 		if ("postgres".equals(TestDatabase.kind())) {
 			Path folder = keyFolder();
 			key = SigningKeyFile.loadOrCreate(folder.resolve("signing-key.jwk"));
-			Path pem = writePublicKey(folder.resolve("public-key.pem"));
+			Path pem = writePublicKey(key, folder.resolve("public-key.pem"));
 			issuer = EXTERNAL_ISSUER;
 			context.getEnvironment()
 				.getPropertySources()
@@ -108,7 +108,13 @@ public class TestTokens implements ApplicationContextInitializer<ConfigurableApp
 		}
 	}
 
-	private static Path writePublicKey(Path file) {
+	/**
+	 * @param key an RSA key pair
+	 * @param file where to write its public half
+	 * @return the file, PEM-encoded (what {@code trial.security.public-key-location}
+	 * reads)
+	 */
+	public static Path writePublicKey(RSAKey key, Path file) {
 		try {
 			String base64 = Base64.getMimeEncoder(64, "\n".getBytes())
 				.encodeToString(key.toRSAPublicKey().getEncoded());
