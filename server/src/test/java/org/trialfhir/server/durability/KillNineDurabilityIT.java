@@ -40,6 +40,12 @@ import org.trialfhir.server.security.SigningKeyFile;
  * CI runs a few kills; {@code test-fixtures/fault-test.sh --kills N} runs it at length
  * (system properties {@code trialfhir.fault.kills}, {@code trialfhir.fault.threads},
  * {@code trialfhir.fault.seed}).
+ * <p>
+ * With {@code trialfhir.fault.postgres-restart} set to a command (fault-test.sh
+ * {@code --restart-postgres}: {@code pg_ctlcluster 15 main restart}), each round restarts
+ * the PostgreSQL server under load instead of killing the server process: the server must
+ * answer again without a restart, and the same check applies (a refused bundle, e.g. a
+ * 5xx while the database was away, must not be stored).
  */
 class KillNineDurabilityIT {
 
@@ -52,6 +58,8 @@ class KillNineDurabilityIT {
 	private final int kills = Integer.getInteger("trialfhir.fault.kills", 2);
 
 	private final int threads = Integer.getInteger("trialfhir.fault.threads", 2);
+
+	private final String postgresRestart = System.getProperty("trialfhir.fault.postgres-restart", "");
 
 	private final Random random = new Random(Long.getLong("trialfhir.fault.seed", System.nanoTime()));
 
@@ -72,15 +80,25 @@ class KillNineDurabilityIT {
 				assertThat(load.pushOne(server.baseUrl(), bearer)).isEqualTo(Answer.ACKNOWLEDGED);
 				load.start(server.baseUrl(), bearer, threads);
 				Thread.sleep(1000 + random.nextInt(4000));
-				long killed = server.pid();
-				server.killHard();
-				load.stop();
-				server.start(STARTUP);
+				String fault;
+				if (postgresRestart.isBlank() || !"postgres".equals(TestDatabase.kind())) {
+					fault = "kill -9 of pid " + server.pid();
+					server.killHard();
+					load.stop();
+					server.start(STARTUP);
+				}
+				else {
+					fault = "PostgreSQL restart (" + postgresRestart + ")";
+					restartPostgres();
+					Thread.sleep(2000);
+					load.stop();
+					awaitAnswer(server.baseUrl(), bearer);
+				}
 				Map<Integer, Answer> answers = load.answers();
 				assertComplete(answers, storedPerBundle(server.baseUrl(), bearer));
 				checked = answers.size();
-				log.info("kill {}/{} (kill -9 of pid {}): {} bundles checked, {} acknowledged, {} unanswered", kill,
-						kills, killed, answers.size(), count(answers, Answer.ACKNOWLEDGED),
+				log.info("kill {}/{} ({}): {} bundles checked, {} acknowledged, {} refused, {} unanswered", kill, kills,
+						fault, answers.size(), count(answers, Answer.ACKNOWLEDGED), count(answers, Answer.REFUSED),
 						count(answers, Answer.UNKNOWN));
 			}
 		}
@@ -88,6 +106,27 @@ class KillNineDurabilityIT {
 			server.stop();
 		}
 		assertThat(checked).as("bundles sent over all kills").isGreaterThan(2 * kills);
+	}
+
+	private void restartPostgres() throws IOException, InterruptedException {
+		Process restart = new ProcessBuilder("sh", "-c", postgresRestart).inheritIO().start();
+		assertThat(restart.waitFor()).as(postgresRestart).isZero();
+	}
+
+	/** The server must serve again once its database is back, without being restarted. */
+	private static void awaitAnswer(String baseUrl, String bearer) throws IOException, InterruptedException {
+		HttpClient http = HttpClient.newHttpClient();
+		for (int attempt = 0; attempt < 60; attempt++) {
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/Patient?_count=1"))
+				.header("Authorization", bearer)
+				.header("Cache-Control", "no-cache")
+				.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() == 200) {
+				return;
+			}
+			Thread.sleep(1000);
+		}
+		throw new AssertionError("The server did not recover within a minute of the database restart");
 	}
 
 	private static void assertComplete(Map<Integer, Answer> answers, Map<String, Integer> stored) {

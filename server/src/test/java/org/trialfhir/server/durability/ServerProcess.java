@@ -55,7 +55,8 @@ final class ServerProcess {
 	}
 
 	/**
-	 * Starts the server and waits until it answers FHIR requests.
+	 * Starts the server and waits until it reports itself ready (readiness probe UP: the
+	 * application has started completely, not merely opened its port).
 	 * @param timeout how long to wait at most
 	 */
 	void start(Duration timeout) {
@@ -111,9 +112,10 @@ final class ServerProcess {
 				throw new IllegalStateException("The server exited with " + process.exitValue() + "; see " + log);
 			}
 			try {
-				HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/metadata"))
-					.timeout(Duration.ofSeconds(5))
-					.build(), HttpResponse.BodyHandlers.discarding());
+				HttpResponse<Void> response = http
+					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+						.timeout(Duration.ofSeconds(5))
+						.build(), HttpResponse.BodyHandlers.discarding());
 				if (response.statusCode() == 200) {
 					return;
 				}
