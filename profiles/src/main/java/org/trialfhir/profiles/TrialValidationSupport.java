@@ -82,13 +82,14 @@ public final class TrialValidationSupport {
 
 	/**
 	 * A validator over the given support: the HL7 instance validator, with errors for
-	 * unknown extensions only where a profile closes them (HAPI's default).
+	 * unknown extensions only where a profile closes them (HAPI's default), built once
+	 * per thread and reused ({@link ReusedInstanceValidator}).
 	 * @param fhirContext an R4 context
 	 * @param validationSupport typically {@link #newValidationSupportChain(FhirContext)}
 	 * @return the validator
 	 */
 	public static FhirValidator newValidator(FhirContext fhirContext, IValidationSupport validationSupport) {
-		FhirInstanceValidator instanceValidator = new FhirInstanceValidator(validationSupport);
+		FhirInstanceValidator instanceValidator = new ReusedInstanceValidator(validationSupport);
 		FhirValidator validator = fhirContext.newValidator();
 		validator.registerValidatorModule(instanceValidator);
 		return validator;
