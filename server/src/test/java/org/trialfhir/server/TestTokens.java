@@ -10,7 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import org.trialfhir.server.security.DevelopmentIssuer;
 import org.trialfhir.server.security.SigningKeyFile;
 
@@ -96,6 +101,22 @@ public class TestTokens implements ApplicationContextInitializer<ConfigurableApp
 	public static String tokenWithScopes(List<String> scopes, String... roles) {
 		return signer().issue(new DevelopmentIssuer.TokenRequest(issuer, AUDIENCE, "it-" + String.join("-", roles),
 				List.of(roles), scopes, Duration.ofHours(1), java.util.Optional.empty()));
+	}
+
+	/**
+	 * @param claims any claims, also ones the server must refuse
+	 * @return them signed with the server's key
+	 */
+	public static String sign(JWTClaimsSet claims) {
+		try {
+			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+					claims);
+			jwt.sign(new RSASSASigner(key));
+			return jwt.serialize();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static Path keyFolder() {

@@ -1,6 +1,7 @@
 package org.trialfhir.server.config;
 
 import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.parser.StrictErrorHandler;
@@ -25,11 +26,13 @@ import org.trialfhir.server.operation.TrialOperation;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.util.StringUtils;
 
 /**
@@ -97,6 +100,18 @@ class FhirServerConfiguration {
 			TrialFhirProperties properties) {
 		FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(limit);
 		registration.addUrlPatterns(properties.fhir().path() + "/*");
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<ReadinessGate> readinessGate(ApplicationAvailability availability, FhirContext fhirContext,
+			TrialFhirProperties properties) {
+		FilterRegistrationBean<ReadinessGate> registration = new FilterRegistrationBean<>(
+				new ReadinessGate(availability, fhirContext));
+		registration.addUrlPatterns(properties.fhir().path() + "/*");
+		// before Spring Security: nothing of the FHIR endpoint runs before the IG is in
+		// force
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}
 

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 
 import org.trialfhir.profiles.TrialCodes.RecistResponse;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -40,21 +41,16 @@ public class EndpointProjectionStore {
 	private static final String EVENT_COLUMNS = "resource_key, patient_id, kind, event_date, end_date, response, "
 			+ "grade, serious, term_code, term_display";
 
-	// an upsert that concurrent first writers of one study cannot make fail (PostgreSQL's
-	// MERGE can)
-	private static final String BUMP_VERSION_POSTGRES = "INSERT INTO trial_ep_study_version (study_id, version) "
-			+ "VALUES (?, 1) ON CONFLICT (study_id) DO UPDATE SET version = trial_ep_study_version.version + 1";
+	private static final String BUMP_VERSION = "UPDATE trial_ep_study_version SET version = version + 1 "
+			+ "WHERE study_id = ?";
 
-	private static final String BUMP_VERSION_STANDARD = "MERGE INTO trial_ep_study_version v "
-			+ "USING (VALUES (CAST(? AS VARCHAR(64)))) s (study_id) ON v.study_id = s.study_id "
-			+ "WHEN MATCHED THEN UPDATE SET version = v.version + 1 "
-			+ "WHEN NOT MATCHED THEN INSERT (study_id, version) VALUES (s.study_id, 1)";
+	private static final String FIRST_VERSION = "INSERT INTO trial_ep_study_version (study_id, version) VALUES (?, 1)";
 
 	private final JdbcTemplate jdbc;
 
 	private final NamedParameterJdbcTemplate named;
 
-	private final String bumpVersion;
+	private final boolean postgres;
 
 	/**
 	 * @param jdbc JDBC template on the data source of HAPI's JPA transactions
@@ -62,7 +58,7 @@ public class EndpointProjectionStore {
 	public EndpointProjectionStore(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
-		this.bumpVersion = isPostgres(jdbc) ? BUMP_VERSION_POSTGRES : BUMP_VERSION_STANDARD;
+		this.postgres = isPostgres(jdbc);
 	}
 
 	private static boolean isPostgres(JdbcTemplate jdbc) {
@@ -84,13 +80,11 @@ public class EndpointProjectionStore {
 		Object[] values = { subject.studyId(), subject.patientId(), Date.valueOf(subject.origin()), subject.status(),
 				date(subject.periodEnd()), subject.assignedArm(), subject.actualArm(), subject.stratum(),
 				subject.subjectId() };
-		int updated = jdbc.update("UPDATE trial_ep_subject SET study_id = ?, patient_id = ?, origin = ?, status = ?, "
+		upsert("UPDATE trial_ep_subject SET study_id = ?, patient_id = ?, origin = ?, status = ?, "
 				+ "period_end = ?, assigned_arm = ?, actual_arm = ?, stratum = ?, data_until = NULL WHERE subject_id = ?",
+				"INSERT INTO trial_ep_subject (study_id, patient_id, origin, status, period_end, assigned_arm, "
+						+ "actual_arm, stratum, subject_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				values);
-		if (updated == 0) {
-			jdbc.update("INSERT INTO trial_ep_subject (study_id, patient_id, origin, status, period_end, assigned_arm, "
-					+ "actual_arm, stratum, subject_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
-		}
 		return before;
 	}
 
@@ -110,11 +104,37 @@ public class EndpointProjectionStore {
 	 * @param deathDate date of death, or null
 	 */
 	public void putPatient(String patientId, LocalDate deathDate) {
-		int updated = jdbc.update("UPDATE trial_ep_patient SET death_date = ? WHERE patient_id = ?", date(deathDate),
-				patientId);
-		if (updated == 0) {
-			jdbc.update("INSERT INTO trial_ep_patient (patient_id, death_date) VALUES (?, ?)", patientId,
-					date(deathDate));
+		upsert("UPDATE trial_ep_patient SET death_date = ? WHERE patient_id = ?",
+				"INSERT INTO trial_ep_patient (death_date, patient_id) VALUES (?, ?)", date(deathDate), patientId);
+	}
+
+	/**
+	 * Updates a row, or inserts it if there is none, safe against a concurrent first
+	 * writer of the same key: the insert that loses the race (PostgreSQL: ON CONFLICT DO
+	 * NOTHING; H2: the duplicate key, which rolls back only that statement) falls back to
+	 * the update, which waits for the winner's row.
+	 * @param update the UPDATE, its parameters the same values in the same order as
+	 * @param insert the INSERT
+	 * @param values the parameters of both
+	 */
+	private void upsert(String update, String insert, Object... values) {
+		if (jdbc.update(update, values) > 0) {
+			return;
+		}
+		if (insertIfAbsent(insert, values) == 0) {
+			jdbc.update(update, values);
+		}
+	}
+
+	private int insertIfAbsent(String insert, Object[] values) {
+		if (postgres) {
+			return jdbc.update(insert + " ON CONFLICT DO NOTHING", values);
+		}
+		try {
+			return jdbc.update(insert, values);
+		}
+		catch (DuplicateKeyException lostRace) {
+			return 0;
 		}
 	}
 
@@ -178,7 +198,7 @@ public class EndpointProjectionStore {
 			}
 		}
 		for (String studyId : studies) {
-			jdbc.update(bumpVersion, studyId);
+			upsert(BUMP_VERSION, FIRST_VERSION, studyId);
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.util.List;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -147,7 +148,7 @@ class HttpSecurityConfiguration {
 			NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(issuer.publicKey())
 				.signatureAlgorithm(SignatureAlgorithm.RS256)
 				.build();
-			decoder.setJwtValidator(validator(DevelopmentIssuer.ISSUER, security.audience()));
+			decoder.setJwtValidator(validator(DevelopmentIssuer.ISSUER, security));
 			return decoder;
 		}
 		if (!security.hasExternalIssuer()) {
@@ -155,7 +156,7 @@ class HttpSecurityConfiguration {
 					"No token issuer: set trial.security.issuer-uri (TRIALFHIR_ISSUER_URI) to your OpenID Connect "
 							+ "provider, or enable the development issuer outside the postgres profile");
 		}
-		OAuth2TokenValidator<Jwt> validator = validator(security.issuerUri(), security.audience());
+		OAuth2TokenValidator<Jwt> validator = validator(security.issuerUri(), security);
 		if (security.publicKeyLocation() != null && !security.publicKeyLocation().isBlank()) {
 			NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey(security.publicKeyLocation()))
 				.signatureAlgorithm(SignatureAlgorithm.RS256)
@@ -195,10 +196,12 @@ class HttpSecurityConfiguration {
 		}
 	}
 
-	private static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
+	private static OAuth2TokenValidator<Jwt> validator(String issuer, TrialSecurityProperties security) {
+		String audience = security.audience();
 		JwtClaimValidator<List<String>> audienceValidator = new JwtClaimValidator<>(JwtClaimNames.AUD,
 				(List<String> values) -> values != null && values.contains(audience));
-		return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer), audienceValidator);
+		return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer), audienceValidator,
+				new TokenLifetime(security.maxTokenLifetime(), Clock.systemUTC()));
 	}
 
 	private static RSAPublicKey publicKey(String location) {

@@ -25,12 +25,15 @@ import org.springframework.validation.annotation.Validated;
  * @param audience value the {@code aud} claim must contain ({@code TRIALFHIR_AUDIENCE})
  * @param roleClaim claim holding the caller's roles, a dotted path for nested claims such
  * as Keycloak's {@code realm_access.roles} ({@code TRIALFHIR_ROLE_CLAIM})
+ * @param maxTokenLifetime longest validity a token may have ({@code exp - iat}); a token
+ * without {@code exp} is refused ({@code TRIALFHIR_MAX_TOKEN_LIFETIME})
  * @param devIssuer the embedded development issuer
  */
 @Validated
 @ConfigurationProperties("trial.security")
 public record TrialSecurityProperties(String issuerUri, String jwkSetUri, String publicKeyLocation,
-		@NotBlank String audience, @NotBlank String roleClaim, @NotNull @Valid DevIssuer devIssuer) {
+		@NotBlank String audience, @NotBlank String roleClaim, @NotNull Duration maxTokenLifetime,
+		@NotNull @Valid DevIssuer devIssuer) {
 
 	/**
 	 * The embedded development issuer: an RSA key generated at first start under

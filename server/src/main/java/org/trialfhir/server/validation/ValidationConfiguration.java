@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.packages.IPackageInstallerSvc;
 import ca.uhn.fhir.jpa.validation.JpaValidationSupportChain;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import org.hl7.fhir.r4.model.Patient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,9 +60,12 @@ class ValidationConfiguration {
 	 */
 	@Bean
 	ApplicationRunner installImplementationGuide(ImplementationGuideInstaller installer,
-			TrialResourceValidator validator) {
+			TrialResourceValidator validator, ISearchParamRegistry searchParams) {
 		return args -> {
 			installer.install();
+			// the registry would pick the IG's SearchParameters up only at its next
+			// scheduled refresh: make them active before readiness turns UP
+			searchParams.forceRefresh();
 			long start = System.nanoTime();
 			validator.validate(new Patient());
 			log.info("Validator warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);

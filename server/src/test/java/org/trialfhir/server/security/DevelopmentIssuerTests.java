@@ -112,7 +112,7 @@ class DevelopmentIssuerTests {
 	}
 
 	private static TrialSecurityProperties properties(boolean devIssuer, String issuerUri) {
-		return new TrialSecurityProperties(issuerUri, "", "", "trialfhir", "roles",
+		return new TrialSecurityProperties(issuerUri, "", "", "trialfhir", "roles", Duration.ofHours(12),
 				new TrialSecurityProperties.DevIssuer(devIssuer, Duration.ofHours(8)));
 	}
 

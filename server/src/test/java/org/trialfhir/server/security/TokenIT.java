@@ -62,7 +62,19 @@ class TokenIT extends FhirServerIT {
 			.claim("scope", "user/*.cruds")
 			.expirationTime(Date.from(now.plusSeconds(3600)))
 			.build()).serialize();
-		return Stream.of(Arguments.of("missing", null), Arguments.of("garbage", "not-a-token"),
+		String noExpiry = TestTokens.sign(new JWTClaimsSet.Builder().issuer(TestTokens.issuer())
+			.audience(TestTokens.AUDIENCE)
+			.subject("forever")
+			.claim("roles", roles)
+			.claim("scope", "user/*.cruds")
+			.issueTime(Date.from(now))
+			.build());
+		return Stream.of(Arguments.of("no expiry", noExpiry),
+				Arguments.of("lifetime over the maximum",
+						TestTokens.signer()
+							.issue(new DevelopmentIssuer.TokenRequest(TestTokens.issuer(), TestTokens.AUDIENCE, "long",
+									roles, scopes, Duration.ofDays(30), Optional.empty()))),
+				Arguments.of("missing", null), Arguments.of("garbage", "not-a-token"),
 				Arguments.of("expired",
 						TestTokens.signer()
 							.issue(new DevelopmentIssuer.TokenRequest(TestTokens.issuer(), TestTokens.AUDIENCE, "late",
