@@ -24,7 +24,7 @@ import org.trialfhir.profiles.TrialOperations.Out;
 import org.trialfhir.server.randomization.ConcealedRandomization;
 import org.trialfhir.server.randomization.RandomizationRefused;
 import org.trialfhir.server.randomization.RandomizationRequest;
-import org.trialfhir.server.security.CallerBlinding;
+import org.trialfhir.server.blinding.CallerBlinding;
 
 import org.springframework.stereotype.Component;
 

@@ -15,7 +15,7 @@ import org.trialfhir.profiles.TrialOperations;
 import org.trialfhir.server.endpoint.StudyDesign;
 import org.trialfhir.server.endpoint.StudyEndpoints;
 import org.trialfhir.server.endpoint.StudySnapshot;
-import org.trialfhir.server.security.CallerBlinding;
+import org.trialfhir.server.blinding.CallerBlinding;
 
 import org.springframework.stereotype.Component;
 

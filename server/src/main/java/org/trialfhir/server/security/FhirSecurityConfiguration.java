@@ -11,6 +11,11 @@ import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditContextServices;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Reference;
+import org.trialfhir.server.blinding.BlindedSearchGuard;
+import org.trialfhir.server.blinding.BlindedWriteGuard;
+import org.trialfhir.server.blinding.BlindingConsentService;
+import org.trialfhir.server.blinding.ConsentServerHooks;
+import org.trialfhir.server.blinding.UnblindingRecordGuard;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;

@@ -10,6 +10,7 @@ import java.util.Set;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import org.trialfhir.profiles.TrialCodes.Role;
+import org.trialfhir.server.blinding.CallerBlinding;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -47,7 +48,7 @@ public class TrialCallers implements CallerBlinding {
 	 * cleared when it is done), for storage hooks that HAPI hands another request object.
 	 * @param request the request, or null when done
 	 */
-	void serving(RequestDetails request) {
+	public void serving(RequestDetails request) {
 		if (request == null) {
 			current.remove();
 		}
@@ -61,7 +62,7 @@ public class TrialCallers implements CallerBlinding {
 	 * @return the HTTP request behind it: itself if it came over HTTP, otherwise the one
 	 * this thread is serving, if any
 	 */
-	RequestDetails behind(RequestDetails request) {
+	public RequestDetails behind(RequestDetails request) {
 		if (request instanceof ServletRequestDetails || current.get() == null) {
 			return request;
 		}

@@ -54,16 +54,4 @@ class SmartScopesTests {
 		assertThat(new TrialCallers("roles").isBlinded(null)).isFalse();
 	}
 
-	@Test
-	void armSearchesAreRecognisedInEveryForm() {
-		assertThat(BlindingConsentService.searchesByArm(Map.of("assigned-arm", new String[] { "RAK" }))).isTrue();
-		assertThat(BlindingConsentService.searchesByArm(Map.of("actual-arm:missing", new String[] { "false" })))
-			.isTrue();
-		assertThat(BlindingConsentService.searchesByArm(Map.of("_sort", new String[] { "status,-assigned-arm" })))
-			.isTrue();
-		assertThat(BlindingConsentService
-			.searchesByArm(Map.of("_has:ResearchSubject:individual:assigned-arm", new String[] { "RAK" }))).isTrue();
-		assertThat(BlindingConsentService.searchesByArm(Map.of("study", new String[] { "ResearchStudy/1" }))).isFalse();
-	}
-
 }

@@ -1,4 +1,4 @@
-package org.trialfhir.server.security;
+package org.trialfhir.server.blinding;
 
 import java.util.Map;
 
@@ -54,6 +54,18 @@ class StudyProductSearchTests {
 
 	private static boolean byProduct(String type, String name, String value) {
 		return StudyProductSearch.searchesByStudyProduct(type, Map.of(name, new String[] { value }));
+	}
+
+	@Test
+	void armSearchesAreRecognisedInEveryForm() {
+		assertThat(BlindingConsentService.searchesByArm(Map.of("assigned-arm", new String[] { "RAK" }))).isTrue();
+		assertThat(BlindingConsentService.searchesByArm(Map.of("actual-arm:missing", new String[] { "false" })))
+			.isTrue();
+		assertThat(BlindingConsentService.searchesByArm(Map.of("_sort", new String[] { "status,-assigned-arm" })))
+			.isTrue();
+		assertThat(BlindingConsentService
+			.searchesByArm(Map.of("_has:ResearchSubject:individual:assigned-arm", new String[] { "RAK" }))).isTrue();
+		assertThat(BlindingConsentService.searchesByArm(Map.of("study", new String[] { "ResearchStudy/1" }))).isFalse();
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.trialfhir.server.security;
+package org.trialfhir.server.blinding;
 
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
@@ -11,6 +11,7 @@ import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import org.hl7.fhir.r4.model.Bundle;
+import org.trialfhir.server.security.TrialCallers;
 
 /**
  * The request-level half of the consent interceptor. The {@link ConsentInterceptor} is
@@ -21,7 +22,7 @@ import org.hl7.fhir.r4.model.Bundle;
  * interceptor in both places instead would run its storage hooks twice per request.
  */
 @Interceptor
-class ConsentServerHooks {
+public class ConsentServerHooks {
 
 	private static final Set<String> MASKED_TYPES = Set.of("ResearchSubject", "MedicationAdministration");
 
@@ -29,7 +30,7 @@ class ConsentServerHooks {
 
 	private final TrialCallers callers;
 
-	ConsentServerHooks(ConsentInterceptor consent, TrialCallers callers) {
+	public ConsentServerHooks(ConsentInterceptor consent, TrialCallers callers) {
 		this.consent = consent;
 		this.callers = callers;
 	}

@@ -1,4 +1,4 @@
-package org.trialfhir.server.security;
+package org.trialfhir.server.blinding;
 
 import java.util.List;
 
@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.ResearchSubject;
 import org.trialfhir.profiles.TrialExtensions;
 import org.trialfhir.profiles.TrialOperations;
+import org.trialfhir.server.security.TrialCallers;
 
 /**
  * Only {@code $unblind} writes emergency-unblinding records
@@ -24,11 +25,11 @@ import org.trialfhir.profiles.TrialOperations;
  * refused ({@code 403}, nothing stored). The server's own writes are not checked.
  */
 @Interceptor(order = BlindedWriteGuard.BEFORE_VALIDATION)
-class UnblindingRecordGuard {
+public class UnblindingRecordGuard {
 
 	private final TrialCallers callers;
 
-	UnblindingRecordGuard(TrialCallers callers) {
+	public UnblindingRecordGuard(TrialCallers callers) {
 		this.callers = callers;
 	}
 

@@ -1,4 +1,4 @@
-package org.trialfhir.server.security;
+package org.trialfhir.server.blinding;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 

@@ -1,4 +1,4 @@
-package org.trialfhir.server.security;
+package org.trialfhir.server.blinding;
 
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.ResearchSubject;
 import org.hl7.fhir.r4.model.SearchParameter;
 import org.hl7.fhir.r4.model.StringType;
 import org.trialfhir.profiles.TrialOperations;
+import org.trialfhir.server.security.TrialCallers;
 
 /**
  * Keeps blinded callers from setting or changing what they must not know. Before a
@@ -31,14 +32,14 @@ import org.trialfhir.profiles.TrialOperations;
  * Refusals are {@code 403} with an OperationOutcome; nothing is stored.
  */
 @Interceptor(order = BlindedWriteGuard.BEFORE_VALIDATION)
-class BlindedWriteGuard {
+public class BlindedWriteGuard {
 
 	/** Runs before profile validation (order 0), which must see the restored values. */
 	static final int BEFORE_VALIDATION = -100;
 
 	private final TrialCallers callers;
 
-	BlindedWriteGuard(TrialCallers callers) {
+	public BlindedWriteGuard(TrialCallers callers) {
 		this.callers = callers;
 	}
 

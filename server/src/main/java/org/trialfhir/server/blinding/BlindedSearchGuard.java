@@ -1,4 +1,4 @@
-package org.trialfhir.server.security;
+package org.trialfhir.server.blinding;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -14,6 +14,7 @@ import ca.uhn.fhir.rest.api.SummaryEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.util.ICachedSearchDetails;
 import ca.uhn.fhir.util.UrlUtil;
+import org.trialfhir.server.security.TrialCallers;
 
 /**
  * The search refusals of {@link BlindingConsentService} for searches that reach the
@@ -26,13 +27,13 @@ import ca.uhn.fhir.util.UrlUtil;
  * in a transaction: the whole bundle). The server's own searches are not judged.
  */
 @Interceptor
-class BlindedSearchGuard {
+public class BlindedSearchGuard {
 
 	private final FhirContext fhirContext;
 
 	private final TrialCallers callers;
 
-	BlindedSearchGuard(FhirContext fhirContext, TrialCallers callers) {
+	public BlindedSearchGuard(FhirContext fhirContext, TrialCallers callers) {
 		this.fhirContext = fhirContext;
 		this.callers = callers;
 	}

@@ -1,4 +1,4 @@
-package org.trialfhir.server.security;
+package org.trialfhir.server.blinding;
 
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +14,7 @@ import ca.uhn.fhir.rest.server.interceptor.consent.IConsentContextServices;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.trialfhir.profiles.TrialSearchParameters;
+import org.trialfhir.server.security.TrialCallers;
 
 /**
  * Blinding as a HAPI consent service. Unblinded callers (and the server itself) are
@@ -27,7 +28,7 @@ import org.trialfhir.profiles.TrialSearchParameters;
  * refusal} applies to searches that do not come as a request of their own (entries of a
  * batch, conditional matches): {@link BlindedSearchGuard}.
  */
-class BlindingConsentService implements IConsentService {
+public class BlindingConsentService implements IConsentService {
 
 	private static final Set<String> ARM_PARAMETERS = Set.of(TrialSearchParameters.SUBJECT_ASSIGNED_ARM,
 			TrialSearchParameters.SUBJECT_ACTUAL_ARM);
@@ -37,7 +38,7 @@ class BlindingConsentService implements IConsentService {
 	/**
 	 * @param callers tells who calls
 	 */
-	BlindingConsentService(TrialCallers callers) {
+	public BlindingConsentService(TrialCallers callers) {
 		this.callers = callers;
 	}
 
