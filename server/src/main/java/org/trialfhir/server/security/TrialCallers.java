@@ -61,7 +61,7 @@ public class TrialCallers implements CallerBlinding {
 	 * @return the HTTP request behind it: itself if it came over HTTP, otherwise the one
 	 * this thread is serving, if any
 	 */
-	RequestDetails behind(RequestDetails request) {
+	public RequestDetails behind(RequestDetails request) {
 		if (request instanceof ServletRequestDetails || current.get() == null) {
 			return request;
 		}
