@@ -2,6 +2,14 @@
  * The blinding policy of the trial: what a blinded caller may never learn, and how each
  * way in or out of the server keeps it so. The classes here are thin adapters onto HAPI's
  * pointcuts; this text is the policy they implement.
+ * <p>
+ * <b>Status (issue 14 is open):</b> built today are the per-type masking of
+ * {@code ArmMasking}, the write and search guards, conformance resources unblinded-only
+ * ({@code ConformanceWriteGuard}) and search pages keyed by their owner
+ * ({@code SearchPageOwners}). Not built yet, though stated below as the policy: masking
+ * by value over every element of every resource type, removal of the narrative, refusal
+ * ({@code 422}) of blinded writes whose free text names the product, and refusing
+ * searches by what their path reaches rather than by name.
  *
  * <h2>Who is blinded</h2> Every caller whose roles are all blinded: {@code investigator},
  * {@code coordinator}, {@code ehr-interface}, {@code admin}, and a token without any
