@@ -50,7 +50,7 @@ public class BlindedSearchGuard {
 		BlindingConsentService.refusal(type, request.getParameters())
 			.or(() -> BlindingConsentService.refusal(type, parsed))
 			.ifPresent(message -> {
-				throw BlindedWriteGuard.refused(message);
+				throw BlindingRefusal.forbidden(message);
 			});
 	}
 

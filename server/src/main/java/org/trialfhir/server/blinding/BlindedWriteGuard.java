@@ -4,10 +4,8 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.MedicationAdministration;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.ResearchSubject;
 import org.hl7.fhir.r4.model.SearchParameter;
 import org.hl7.fhir.r4.model.StringType;
@@ -55,7 +53,7 @@ public class BlindedWriteGuard {
 		}
 		if (resource instanceof MedicationAdministration administration
 				&& ArmMasking.namesStudyCellProduct(administration.getMedication())) {
-			throw refused("Blinded users record the study cell product as 'study-cell-product'");
+			throw BlindingRefusal.forbidden("Blinded users record the study cell product as 'study-cell-product'");
 		}
 		refuseArmSearchParameter(resource);
 	}
@@ -93,7 +91,8 @@ public class BlindedWriteGuard {
 
 	private static void requireNoArm(StringType sent, StringType stored) {
 		if (sent.hasValue() && (stored == null || !sent.getValue().equals(stored.getValue()))) {
-			throw refused("Blinded users cannot set or change a treatment arm; $randomize assigns arms");
+			throw BlindingRefusal
+				.forbidden("Blinded users cannot set or change a treatment arm; $randomize assigns arms");
 		}
 	}
 
@@ -110,7 +109,7 @@ public class BlindedWriteGuard {
 		boolean storedMasked = ArmMasking.namesStudyCellProduct(stored.getMedication());
 		if (ArmMasking.namesStudyCellProduct(sent.getMedication())) {
 			if (!storedMasked || !sent.getMedication().equalsDeep(stored.getMedication())) {
-				throw refused("Blinded users cannot name the study cell product");
+				throw BlindingRefusal.forbidden("Blinded users cannot name the study cell product");
 			}
 			return;
 		}
@@ -126,29 +125,8 @@ public class BlindedWriteGuard {
 		if (resource instanceof SearchParameter parameter && parameter.hasExpression()
 				&& (parameter.getExpression().contains("assignedArm")
 						|| parameter.getExpression().contains("actualArm"))) {
-			throw refused("Blinded users cannot define search parameters over treatment arms");
+			throw BlindingRefusal.forbidden("Blinded users cannot define search parameters over treatment arms");
 		}
-	}
-
-	/**
-	 * @param message why a blinded caller is refused
-	 * @return the {@code 403} exception, with an OperationOutcome saying why
-	 */
-	static ForbiddenOperationException refused(String message) {
-		return new ForbiddenOperationException(message, forbidden(message));
-	}
-
-	/**
-	 * @param message why a request is refused
-	 * @return an OperationOutcome with one {@code forbidden} error saying why
-	 */
-	static OperationOutcome forbidden(String message) {
-		OperationOutcome outcome = new OperationOutcome();
-		outcome.addIssue()
-			.setSeverity(OperationOutcome.IssueSeverity.ERROR)
-			.setCode(OperationOutcome.IssueType.FORBIDDEN)
-			.setDiagnostics(message);
-		return outcome;
 	}
 
 }

@@ -48,7 +48,8 @@ public class BlindingConsentService implements IConsentService {
 			return ConsentOutcome.AUTHORIZED;
 		}
 		return refusal(request.getResourceName(), request.getParameters())
-			.map(message -> new ConsentOutcome(ConsentOperationStatusEnum.REJECT, BlindedWriteGuard.forbidden(message)))
+			.map(message -> new ConsentOutcome(ConsentOperationStatusEnum.REJECT,
+					BlindingRefusal.forbiddenOutcome(message)))
 			.orElse(ConsentOutcome.PROCEED);
 	}
 

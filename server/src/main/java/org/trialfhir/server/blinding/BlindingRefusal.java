@@ -5,10 +5,9 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
- * The answers a blinded caller gets when the searches, pages and conformance guards of
- * this package refuse a request: {@code 403} with an OperationOutcome saying why, or
- * {@code 404} for a search page that the caller may not fetch (the same answer whether
- * the page exists or not).
+ * The answers a blinded caller gets when a guard of this package refuses a request:
+ * {@code 403} with an OperationOutcome saying why, or {@code 404} for a search page that
+ * the caller may not fetch (the same answer whether the page exists or not).
  */
 final class BlindingRefusal {
 
@@ -23,7 +22,16 @@ final class BlindingRefusal {
 	 * @return the {@code 403} exception, with an OperationOutcome saying why
 	 */
 	static ForbiddenOperationException forbidden(String message) {
-		return new ForbiddenOperationException(message, outcome(OperationOutcome.IssueType.FORBIDDEN, message));
+		return new ForbiddenOperationException(message, forbiddenOutcome(message));
+	}
+
+	/**
+	 * @param message why the request is refused
+	 * @return an OperationOutcome with one {@code forbidden} error saying why (for HAPI's
+	 * consent rejections, which carry an outcome rather than an exception)
+	 */
+	static OperationOutcome forbiddenOutcome(String message) {
+		return outcome(OperationOutcome.IssueType.FORBIDDEN, message);
 	}
 
 	/**

@@ -60,7 +60,7 @@ public class ConsentServerHooks {
 		RestOperationTypeEnum operation = request.getRestOperationType();
 		boolean changes = operation == RestOperationTypeEnum.UPDATE || operation == RestOperationTypeEnum.PATCH;
 		if (changes && MASKED_TYPES.contains(request.getResourceName())) {
-			throw BlindedWriteGuard.refused("Blinded users cannot change a " + request.getResourceName());
+			throw BlindingRefusal.forbidden("Blinded users cannot change a " + request.getResourceName());
 		}
 	}
 

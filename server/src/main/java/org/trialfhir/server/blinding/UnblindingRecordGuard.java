@@ -77,7 +77,7 @@ public class UnblindingRecordGuard {
 	}
 
 	private static ForbiddenOperationException refused() {
-		return BlindedWriteGuard.refused(
+		return BlindingRefusal.forbidden(
 				"Emergency-unblinding records are written by $unblind only; they cannot be set, changed or removed");
 	}
 
